@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= demo.sqlite
+
+.PHONY: demo test install install-test bench clean
+
+$(BIN)/sitroom: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+install: $(BIN)/sitroom
+
+$(VENV)/.test-extras: $(BIN)/sitroom
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install-test: $(VENV)/.test-extras
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/sitroom ingest examples/corpus --db $(DB)
+	$(BIN)/sitroom summary --db $(DB)
+
+test: install-test
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/extract_speed.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

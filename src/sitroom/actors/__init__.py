@@ -1,0 +1,37 @@
+"""Actors stage: named actors, states and role words, resolved to canonical English names."""
+from __future__ import annotations
+
+from collections import Counter
+
+from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
+from sitroom.actors.recognize import ActorMention, find_actors_en, find_actors_zh, resolve_roles
+from sitroom.text.document import Document
+
+
+def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None) -> None:
+    """Fill ``sentence.actors``; set the document's main armed group; resolve role words by context."""
+    lex = lex or actor_lexicon()
+    finder = find_actors_zh if doc.language == "zh" else find_actors_en
+    named: Counter = Counter()
+    for s in doc.sentences:
+        s.actors = finder(s.text, lex) if s.kind != "boilerplate" else []
+        for m in s.actors:
+            if m.actor is not None:
+                top = lex.top(m.actor)
+                if top.type == "nsag":
+                    named[top.name] += 1
+                code = lex.country_of(m.actor)
+                if code and m.actor.type != "media":
+                    context[code] += 1
+    doc.main_armed_group = lex.by_name[named.most_common(1)[0][0]] if named else None
+    doc.context_countries = dict(context)
+    country = _main_country(context, lex)
+    for s in doc.sentences:
+        resolve_roles(s.actors, lex, country, doc.main_armed_group)
+
+
+def _main_country(context: Counter, lex: ActorLexicon) -> str | None:
+    return context.most_common(1)[0][0] if context else None
+
+
+__all__ = ["Actor", "ActorLexicon", "ActorMention", "actor_lexicon", "find_actors"]

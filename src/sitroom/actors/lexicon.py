@@ -1,0 +1,173 @@
+"""The actor lexicon: named actors (data/actors.tsv), states (the country table) and generic roles."""
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sitroom.places.gazetteer import Gazetteer, en_key, gazetteer
+from sitroom.text.view import simplified_view
+
+_DATA = resources.files("sitroom.actors").joinpath("data")
+ARMED = frozenset({"state_force", "nsag"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor."""
+
+    name: str
+    type: str  # state | state_force | government | nsag | igo | ngo | person | media | civil
+    country: str | None = None
+    affiliation: str | None = None
+    role: str | None = None
+
+    @property
+    def armed(self) -> bool:
+        """Whether this actor can take or hold ground."""
+        return self.type in ARMED
+
+
+@dataclass(frozen=True)
+class Role:
+    """A generic role word (政府军, rebels) and the name template it resolves to."""
+
+    pattern: re.Pattern
+    template: str
+    type: str
+
+
+class ActorLexicon:
+    """Indexes of actors by Chinese and English alias."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.by_name: dict[str, Actor] = {}
+        self.zh: dict[str, Actor] = {}
+        self.en: dict[str, Actor] = {}  # en_key(alias) -> actor, case-insensitive aliases
+        self.en_exact: dict[str, Actor] = {}  # acronyms, matched case-sensitively
+        self.max_zh = 1
+        self.max_en_words = 1
+        self._load_states()
+        self._load_named()
+        self.roles: dict[str, list[Role]] = defaultdict(list)
+        self._load_roles()
+
+    def _add_zh(self, alias: str, actor: Actor) -> None:
+        for form in {alias, simplified_view(alias)}:
+            if len(form) >= 2 and form not in self.zh:
+                self.zh[form] = actor
+                self.max_zh = max(self.max_zh, len(form))
+
+    def _add_en(self, alias: str, actor: Actor) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        if re.fullmatch(r"[A-Z0-9/&.-]{2,10}", alias):
+            self.en_exact.setdefault(alias.replace(".", ""), actor)
+            return
+        key = en_key(alias)
+        if key and key not in self.en:
+            self.en[key] = actor
+            self.max_en_words = max(self.max_en_words, len(key.split()))
+
+    def _load_states(self) -> None:
+        for code, place in self.gaz.countries.items():
+            actor = Actor(place.name, "state", code)
+            self.by_name[actor.name] = actor
+        for zh, places in self.gaz.zh.items():
+            for p in places:
+                if p.kind == "country":
+                    self._add_zh(zh, self.by_name[p.name])
+        for key, places in self.gaz.en.items():
+            for p in places:
+                if p.kind == "country" and key not in self.en:
+                    self.en[key] = self.by_name[p.name]
+        parties = [line.strip() for line in _DATA.joinpath("zh_party_abbreviations.txt").read_text("utf-8").splitlines()
+                   if line.strip() and not line.startswith("#")]
+        for abbr in parties:
+            code = self.gaz.country_zh_abbr.get(abbr)
+            state = self.by_name.get(self.gaz.countries[code].name) if code else None
+            if state:
+                self._add_zh(abbr + "方", state)
+
+    def _load_named(self) -> None:
+        path = _DATA.joinpath("actors.tsv")
+        if not path.is_file():
+            return
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                name = (row.get("name") or "").strip()
+                if not name:
+                    continue
+                actor = Actor(name, (row.get("type") or "").strip() or "nsag", (row.get("country") or "").strip() or None,
+                              (row.get("affiliation") or "").strip() or None, (row.get("role") or "").strip() or None)
+                self.by_name.setdefault(name, actor)
+                for alias in [name] + (row.get("en") or "").split("|"):
+                    self._add_en(alias, actor)
+                for alias in (row.get("zh") or "").split("|"):
+                    if alias.strip():
+                        self._add_zh(alias.strip(), actor)
+
+    def _load_roles(self) -> None:
+        text = _DATA.joinpath("roles.tsv").read_text("utf-8")
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            lang, surface, template, typ = line.split("\t")
+            flags = re.I if lang == "en" else 0
+            self.roles[lang].append(Role(re.compile(surface, flags), template, typ))
+
+    def top(self, actor: Actor) -> Actor:
+        """The state or organisation an actor acts for: persons and ministries resolve to it; forces stay."""
+        seen = set()
+        current = actor
+        while current.type in ("person", "government", "media") and current.affiliation and current.name not in seen:
+            seen.add(current.name)
+            aff = current.affiliation
+            if len(aff) == 2 and aff.isupper():
+                country = self.gaz.country(aff)
+                return self.by_name.get(country.name, current) if country else current
+            nxt = self.by_name.get(aff)
+            if nxt is None:
+                break
+            current = nxt
+        if current.type == "government" and current.country and not current.affiliation:
+            country = self.gaz.country(current.country)
+            if country:
+                return self.by_name.get(country.name, current)
+        return current
+
+    def country_of(self, actor: Actor) -> str | None:
+        """The ISO code of the state an actor belongs to, if any."""
+        if actor.country:
+            return actor.country
+        if actor.affiliation and len(actor.affiliation) == 2 and actor.affiliation.isupper():
+            return actor.affiliation
+        parent = self.by_name.get(actor.affiliation or "")
+        return self.country_of(parent) if parent and parent is not actor else None
+
+    def make_role_actor(self, template: str, typ: str, country: str | None, rebels: "Actor | None") -> Actor | None:
+        """Fill a role template for a country (and the document's main armed group for {rebels})."""
+        if template == "{rebels}":
+            if rebels is not None:
+                return rebels
+            if country:
+                return Actor(f"{self.gaz.adjective(country)} rebels", "nsag", country)
+            return Actor("rebels", "nsag")
+        if "{" not in template:
+            return Actor(template, typ, country)
+        if not country:
+            return None
+        name = template.format(adj=self.gaz.adjective(country), country=self.gaz.countries[country].name)
+        known = self.by_name.get(name) or self.en.get(en_key(name))
+        return known or Actor(name, typ, country)
+
+
+@lru_cache(maxsize=1)
+def actor_lexicon() -> ActorLexicon:
+    """The shared ActorLexicon (built once per process)."""
+    return ActorLexicon(gazetteer())

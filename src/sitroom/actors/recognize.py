@@ -1,0 +1,148 @@
+"""Finding actors in sentence views: named actors, states, and role words resolved by context."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.actors.lexicon import Actor, ActorLexicon, Role
+from sitroom.places.gazetteer import en_key
+
+
+@dataclass
+class ActorMention:
+    """An actor named in a sentence view: [start, end)."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor | None
+    role: Role | None = None  # set for role words until resolved
+    country: str | None = None  # country written with the role word (阿富汗政府军)
+
+    @property
+    def generic(self) -> bool:
+        """Whether the mention is a role word (政府军, the rebels) rather than a name."""
+        return self.role is not None
+
+
+def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
+    """Named actors (longest match) and role words, with a country written just before a role word."""
+    out: list[ActorMention] = []
+    covered = [False] * len(text)
+    i, n = 0, len(text)
+    while i < n:
+        if not ("\u4e00" <= text[i] <= "\u9fff"):
+            i += 1
+            continue
+        hit = None
+        for length in range(min(lex.max_zh, n - i), 1, -1):
+            actor = lex.zh.get(text[i:i + length])
+            if actor:
+                hit = (length, actor)
+                break
+        if hit:
+            length, actor = hit
+            out.append(ActorMention(i, i + length, text[i:i + length], actor))
+            for k in range(i, i + length):
+                covered[k] = True
+            i += length
+        else:
+            i += 1
+    for role in lex.roles["zh"]:
+        for m in role.pattern.finditer(text):
+            if any(covered[m.start():m.end()]):
+                continue
+            country = None
+            start = m.start()
+            prev = [a for a in out if a.end == m.start() and a.actor and a.role is None]
+            if prev and prev[0].actor.type in ("state_force", "nsag"):
+                continue  # 美军步兵: the named force already says who
+            if prev and lex.country_of(prev[0].actor):
+                country = lex.country_of(prev[0].actor)
+                if prev[0].actor.type == "state":
+                    start = prev[0].start
+                    out.remove(prev[0])
+            elif m.start() > 0 and text[m.start() - 1] in lex.gaz.country_zh_abbr and role.type in ("state_force", "government"):
+                country = lex.gaz.country_zh_abbr[text[m.start() - 1]]
+                start = m.start() - 1
+            out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
+            for k in range(start, m.end()):
+                covered[k] = True
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
+    """Named actors (capitalised, longest match), acronyms, and role words with a demonym before them."""
+    out: list[ActorMention] = []
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    covered = [False] * len(text)
+    i = 0
+    while i < len(tokens):
+        s, e = tokens[i]
+        word = text[s:e].rstrip(".")
+        hit = None
+        if word.replace(".", "") in lex.en_exact:
+            hit = (1, lex.en_exact[word.replace(".", "")])
+        if word[:1].isupper() or word.lower() == "the":
+            for k in range(min(lex.max_en_words + 1, len(tokens) - i), 0, -1):
+                span = text[s:tokens[i + k - 1][1]]
+                if re.search(r"[,;:!?]", span):
+                    continue
+                actor = lex.en.get(en_key(span.rstrip(".")))
+                if actor and (k > 1 or word[:1].isupper()):
+                    if hit is None or k > hit[0]:
+                        hit = (k, actor)
+                    break
+        if hit:
+            k, actor = hit
+            end = tokens[i + k - 1][1]
+            if text[end - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", text[s:end]):
+                end -= 1
+            out.append(ActorMention(s, end, text[s:end], actor))
+            for x in range(s, end):
+                covered[x] = True
+            i += k
+        else:
+            i += 1
+    for role in lex.roles["en"]:
+        for m in re.finditer(rf"\b(?:{role.pattern.pattern})\b", text, re.I):
+            if any(covered[m.start():m.end()]):
+                continue
+            country = None
+            start = m.start()
+            before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", text[:m.start()])
+            if before:
+                code = lex.gaz.demonyms.get(en_key(before.group(1))) or _country_code(lex, before.group(1))
+                if code:
+                    country, start = code, before.start(1)
+                    out = [a for a in out if not (a.start >= start and a.end <= m.start())]
+            out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
+            for x in range(start, m.end()):
+                covered[x] = True
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _country_code(lex: ActorLexicon, name: str) -> str | None:
+    for p in lex.gaz.lookup_en(name):
+        if p.kind == "country":
+            return p.country_code
+    return None
+
+
+def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str | None, rebels: Actor | None) -> None:
+    """Give each role word its actor: the country written with it, else the state named last before it
+    in the sentence (加拿大将派遣特种部队), else the country in context."""
+    last_state: str | None = None
+    for m in mentions:
+        if m.actor is not None and m.role is None:
+            if m.actor.type in ("state", "government", "state_force"):
+                last_state = lex.country_of(m.actor) or last_state
+            continue
+        if m.role is not None and m.actor is None:
+            chosen = m.country or (last_state if m.role.type in ("state_force", "government", "state") else None) or country
+            m.actor = lex.make_role_actor(m.role.template, m.role.type, chosen, rebels)

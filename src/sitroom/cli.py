@@ -1,0 +1,149 @@
+"""The ``sitroom`` command: verbs that match the pipeline (ingest, extract, events, summary, eval, check)."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from sitroom import __version__
+from sitroom.errors import SitroomError
+from sitroom.ingest import Metadata, discover, read_file
+from sitroom.ingest.metadata import parse_date, parse_language
+from sitroom.settings import DEFAULT_DB, DEFAULTS
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def _override(published: str | None, lang: str | None, source: str | None) -> Metadata:
+    try:
+        return Metadata(published=parse_date(published, "--published"), language=parse_language(lang), source=source)
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _documents(paths: tuple[str, ...], override: Metadata) -> Iterator:
+    for item in discover(list(paths)):
+        if isinstance(item, SitroomError):
+            yield item
+            continue
+        yield from read_file(item, override)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitroom")
+def main() -> None:
+    """sitroom: conflict news in Chinese and English to a situation picture an analyst can trust."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date YYYY-MM-DD (overrides sidecars and file metadata).")
+@click.option("--lang", type=click.Choice(["zh", "en", "auto"]), default=None, help="Language of the documents.")
+@click.option("--source", help="Outlet name (overrides sidecars and file metadata).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+def extract(paths: tuple[str, ...], published: str | None, lang: str | None, source: str | None, fmt: str) -> None:
+    """Extract events from documents and print them (no database needed)."""
+    from sitroom.pipeline import analyse
+
+    override = _override(published, lang, source)
+    failed = 0
+    for item in _documents(paths, override):
+        if isinstance(item, SitroomError):
+            _fail(str(item))
+            failed += 1
+            continue
+        if item.meta.published is None:
+            _fail(f"{item.origin}: no publication date; pass --published YYYY-MM-DD or add a .meta.json sidecar")
+            failed += 1
+            continue
+        doc = analyse(item)
+        for ev in doc.events:
+            record = ev.to_contract()
+            if fmt == "jsonl":
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                click.echo(_table_row(record))
+    if failed:
+        sys.exit(1)
+
+
+def _table_row(r: dict) -> str:
+    loc = (r["location"] or {}).get("name") or "-"
+    qty = f"{r['quantity']} {r['quantity_unit']}" if r["quantity"] is not None else "-"
+    return "\t".join([r["event_type"], r["date_start"] or "-", r["actor1"] or "-", loc, qty, r["certainty"],
+                      r["evidence"]["text"][:60].replace("\n", " ")])
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--published", help="Publication date YYYY-MM-DD (overrides sidecars and file metadata).")
+@click.option("--lang", type=click.Choice(["zh", "en", "auto"]), default=None, help="Language of the documents.")
+@click.option("--source", help="Outlet name (overrides sidecars and file metadata).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | None, source: str | None, quiet: bool) -> None:
+    """Read documents, extract their events and store both in the database."""
+    from sitroom.store import Store, ingest_documents
+
+    override = _override(published, lang, source)
+    try:
+        store = Store(db)
+    except SitroomError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    with store:
+        items = list(_documents(paths, override))
+        report = ingest_documents(store, items, progress=not quiet and len(items) >= DEFAULTS.progress_min_files)
+    for line in report.failures:
+        _fail(line)
+    click.echo(f"ingested: {report.new} new, {report.unchanged} unchanged, {len(report.failures)} failed; "
+               f"{report.events} events stored in {db}")
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--type", "event_type", help="Event type (territory_captured, troop_deployment ...).")
+@click.option("--country", help="ISO 3166-1 alpha-2 country code of the place.")
+@click.option("--actor", help="Actor name (actor1 or actor2, case-insensitive substring).")
+@click.option("--since", help="Events on or after YYYY-MM-DD.")
+@click.option("--until", help="Events on or before YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(db: str, event_type: str | None, country: str | None, actor: str | None, since: str | None,
+           until: str | None, fmt: str) -> None:
+    """Query stored events."""
+    from sitroom.store import Store, write_events
+
+    try:
+        since_d = parse_date(since, "--since")
+        until_d = parse_date(until, "--until")
+        store = Store(db, must_exist=True)
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+    with store:
+        rows = store.query_events(event_type=event_type, country=country, actor=actor, since=since_d, until=until_d)
+    write_events(rows, fmt, sys.stdout)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+def summary(db: str) -> None:
+    """Print a short situation summary: events per type and captured places with dates."""
+    from sitroom.store import Store, summary_text
+
+    try:
+        store = Store(db, must_exist=True)
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+    with store:
+        click.echo(summary_text(store))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

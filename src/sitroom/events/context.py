@@ -1,0 +1,37 @@
+"""Discourse state carried from sentence to sentence: the last places, dates and captor named."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitroom.actors.lexicon import Actor
+from sitroom.places.model import Place
+from sitroom.time.model import TimeExpr
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences established, for anaphora (该市, the city, 同一天) and inheritance."""
+
+    last_place: dict[str, Place] = field(default_factory=dict)  # kind -> place
+    last_time: TimeExpr | None = None
+    last_time_paragraph: int = -1
+    last_time_sentence: int = -1
+    last_day: date | None = None
+    last_captor: Actor | None = None
+    last_city: Place | None = None
+    last_city_sentence: int = -10
+
+    def see_place(self, place: Place) -> None:
+        """Remember the latest place of each kind (a city also sets its division and country)."""
+        self.last_place[place.kind] = place
+
+    def see_time(self, expr: TimeExpr, paragraph: int, sentence: int) -> None:
+        """Remember the latest explicit time expression."""
+        if expr.kind in ("anaphor", "future"):
+            return
+        self.last_time = expr
+        self.last_time_paragraph = paragraph
+        self.last_time_sentence = sentence
+        if expr.precision == "day":
+            self.last_day = expr.date_start

@@ -1,0 +1,91 @@
+"""Merging repeated mentions of one event inside a document.
+
+A report names the fall of a city in its lead, again in a quote and again in
+a summary; a deployment is announced as "troops to Afghanistan" and then as
+"3,000 troops to Kabul airport". Such mentions are one event: same type,
+compatible actors, the same place or one inside the other, overlapping dates
+and no conflicting numbers.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sitroom.events.model import Event
+
+ONE_DAY = timedelta(days=1)
+DIALOGUE = frozenset({"appeal", "threat", "rejection", "meeting", "agreement"})
+
+_ORDER = {"city": 0, "admin1": 1, "country": 2}
+
+
+def _fallback_date(e: Event) -> bool:
+    return bool(e.date_reason) and "gives no date" in e.date_reason
+
+
+def _dates_overlap(a: Event, b: Event) -> bool:
+    """Ranges that overlap or lie within a day of each other (one report's 12th and 13th)."""
+    if _fallback_date(a) or _fallback_date(b) or a.date_start is None or b.date_start is None:
+        return True
+    a_end = a.date_end or a.date_start
+    b_end = b.date_end or b.date_start
+    return a.date_start <= b_end + ONE_DAY and b.date_start <= a_end + ONE_DAY
+
+
+def _quantities_agree(a: Event, b: Event) -> bool:
+    if a.quantity is None or b.quantity is None:
+        return True
+    return abs(a.quantity - b.quantity) <= 0.1 * max(abs(a.quantity), abs(b.quantity))
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    if a.place is None or b.place is None:
+        return a.place is None and b.place is None
+    if a.place.key == b.place.key:
+        return True
+    broad, narrow = (a, b) if _ORDER[a.place.kind] > _ORDER[b.place.kind] else (b, a)
+    return broad.place.contains(narrow.place) and broad.quantity is None
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two events of one document describe the same happening."""
+    if a.event_type != b.event_type:
+        return False
+    if a.actor1 != b.actor1 and a.actor1 is not None and b.actor1 is not None \
+            and not (a.actor1_country and a.actor1_country == b.actor1_country):
+        return False
+    if a.actor1 is None and b.actor1 is None and a.place is None:
+        return False
+    if a.event_type in DIALOGUE and a.actor2 != b.actor2 and a.actor2 is not None and b.actor2 is not None:
+        return False
+    return _places_agree(a, b) and _quantities_agree(a, b) and _dates_overlap(a, b)
+
+
+def _absorb(kept: Event, other: Event) -> None:
+    kept.mentions.append(other.evidence)
+    kept.mentions.extend(other.mentions)
+    if other.place is not None and (kept.place is None or _ORDER[other.place.kind] < _ORDER[kept.place.kind]):
+        kept.place, kept.place_text = other.place, other.place_text
+        kept.reasons["location"] = other.reasons.get("location", "")
+    if kept.quantity is None and other.quantity is not None:
+        kept.quantity, kept.quantity_unit, kept.quantity_flags = other.quantity, other.quantity_unit, other.quantity_flags
+    if _fallback_date(kept) and not _fallback_date(other) and other.date_start is not None:
+        kept.date_start, kept.date_end, kept.date_precision = other.date_start, other.date_end, other.date_precision
+        kept.date_reason = other.date_reason
+    kept.actor1 = kept.actor1 or other.actor1
+    kept.actor2 = kept.actor2 or other.actor2
+    if kept.certainty != other.certainty and "reported" in (kept.certainty, other.certainty) \
+            and "denied" not in (kept.certainty, other.certainty):
+        kept.certainty = "reported"
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """Merge mentions of the same event; the first mention stays the evidence, the others become mentions."""
+    out: list[Event] = []
+    for ev in events:
+        for kept in out:
+            if same_event(kept, ev):
+                _absorb(kept, ev)
+                break
+        else:
+            out.append(ev)
+    return out

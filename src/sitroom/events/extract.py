@@ -1,0 +1,213 @@
+"""Events from an analysed Document: triggers, frames, checks, and merging repeated mentions."""
+from __future__ import annotations
+
+import re
+
+from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
+from sitroom.actors.recognize import ActorMention
+from sitroom.events import frames
+from sitroom.events.context import Discourse
+from sitroom.events.dedup import merge_repeats
+from sitroom.events.lexicon import Trigger, cues, triggers
+from sitroom.events.model import Event, Mention
+from sitroom.places.gazetteer import Gazetteer, gazetteer
+from sitroom.places.model import Place
+from sitroom.text.document import Document, Sentence
+
+STRICT_TYPES = frozenset({"territory_captured", "troop_deployment", "air_strike", "displacement"})
+CAPTURE_TYPES = frozenset({"territory_captured", "territory_surrendered"})
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """All events of an analysed document, repeated mentions of one event merged."""
+    lex, gaz = actor_lexicon(), gazetteer()
+    cue = cues(doc.language)
+    discourse = Discourse()
+    events: list[Event] = []
+    for s in doc.sentences:
+        if s.analysed:
+            extra_places = frames.role_places(s, cue, discourse)
+            claimed = [False] * (len(s.text) + 1)
+            for trig in triggers(doc.language):
+                for match in trig.pattern.finditer(s.text):
+                    if match.end() <= match.start() or any(claimed[match.start():match.end()]):
+                        continue
+                    found = _frame(doc, s, trig, match, extra_places, discourse, lex, gaz, cue)
+                    if found:
+                        for k in range(match.start(), match.end()):
+                            claimed[k] = True
+                        events.extend(found)
+        _remember(s, discourse)
+    events.sort(key=lambda e: e.evidence.start)
+    return merge_repeats(events)
+
+
+def _remember(s: Sentence, discourse: Discourse) -> None:
+    for p in s.places:
+        if p.place is not None and p.role != "anaphor":
+            discourse.see_place(p.place)
+            if p.place.kind == "city":
+                discourse.last_city, discourse.last_city_sentence = p.place, s.index
+    for t in s.times:
+        if t.date_start is not None:
+            discourse.see_time(t, s.paragraph, s.index)
+
+
+def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_places: list, discourse: Discourse,
+           lex: ActorLexicon, gaz: Gazetteer, cue: dict) -> list[Event]:
+    lang = doc.language
+    w = frames.clause_window(s, match.start(), match.end(), lang)
+    local_before = s.text[max(w.start, w.trig_start - 4):w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 25):w.trig_start]
+    if cue["negation"].search(local_before):
+        return []
+    agent, agent_reason = frames.pick_agent(s, w, trig, match, lang, cue)
+    event_type = trig.type
+    if "/" in event_type:
+        event_type = _who_moves(s, w, agent, cue, lang)
+        if event_type is None:
+            return []
+    strict = event_type in STRICT_TYPES
+    hypothetical = cue["hypothetical"].search(s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 60):w.trig_start])
+    if hypothetical and strict:
+        return []
+    actor = agent.actor if agent else None
+    actor2_mention = frames.pick_actor2(s, w, agent, lang)
+    # who acts, by type
+    if event_type == "evacuation":
+        owner = _personnel_owner(s, w, lang, lex)
+        if owner is not None:
+            actor, agent_reason = owner, "the state whose personnel leave"
+    if event_type in CAPTURE_TYPES and event_type == "territory_captured":
+        if actor is None or (trig.agent == "context"):
+            if actor is None or not actor.armed:
+                actor = discourse.last_captor or doc.main_armed_group
+                agent_reason = "captor from context (the armed group of the preceding reports)"
+        if actor is not None and not actor.armed and "armed" in trig.needs:
+            return []
+    if "armed" in trig.needs and event_type != "territory_captured" and (actor is None or not actor.armed):
+        return []
+    if event_type == "troop_deployment" and not _force_mentioned(s, w, actor, cue, lang):
+        return []
+    if "pair" in trig.needs and not (actor and actor.type == "person" and actor2_mention and actor2_mention.actor
+                                     and actor2_mention.actor.type == "person"):
+        return []
+    # where
+    places = frames.usable_places(s, agent, cue) + [p for p in extra_places]
+    places.sort(key=lambda p: p.start)
+    chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
+    quantity = frames.pick_quantity(event_type, s, w, lang)
+    explicit_place = bool(chosen)
+    if not chosen:
+        chosen = [None]
+    if event_type in CAPTURE_TYPES and not explicit_place:
+        if not (event_type == "territory_captured" and quantity is not None):
+            return []
+    if event_type == "displacement" and not explicit_place and quantity is None:
+        return []
+    when, time_reason = frames.pick_time(doc, s, w, discourse)
+    sure, sure_reason = frames.certainty(s, w, cue, lang, agent, lex, when, event_type)
+    if event_type == "displacement" and sure == "planned":
+        return []
+    said_by = frames.attribution(s, cue, lang, w.trig_start)
+    out = []
+    for pm in chosen:
+        place = pm.place if pm is not None else None
+        if place is None:
+            place, place_reason = _fallback_place(doc, event_type, s, w, lang, gaz, actor, discourse)
+        if event_type in CAPTURE_TYPES and place is not None and place.kind == "country" and quantity is None:
+            continue
+        if place is not None and event_type == "evacuation" and place.kind == "country" and _embassy(s, w, lang):
+            capital = frames.capital_of_country(gaz, place.country_code)
+            if capital is not None:
+                place, place_reason = capital, "embassy staff: the capital of the country"
+        top = lex.top(actor) if actor is not None else None
+        if event_type == "territory_captured" and top is not None and top.armed:
+            discourse.last_captor = top
+        ev_start, ev_end = s.span(w.start, w.end) if lang == "zh" else (s.start, s.end)
+        if lang == "en" and ev_end - ev_start > 400:
+            ev_start, ev_end = s.span(max(0, w.trig_start - 150), min(len(s.text), w.trig_end + 150))
+        evidence = Mention(ev_start, ev_end, doc.text[ev_start:ev_end], s.text[match.start():match.end()], s.index)
+        actor2 = None
+        if actor2_mention is not None and actor2_mention.actor is not None:
+            a2 = lex.top(actor2_mention.actor)
+            actor2 = a2.name if top is None or a2.name != top.name else None
+        ev = Event(
+            doc_id=doc.doc_id, event_type=event_type, evidence=evidence,
+            actor1=top.name if top else None, actor2=actor2,
+            actor1_country=lex.country_of(top) if top is not None and top.type in ("state", "state_force", "government") else None,
+            actor1_detail=actor.name if actor is not None and top is not None and actor.name != top.name else None,
+            place=place, place_text=pm.text if pm is not None else None,
+            date_start=when.date_start if when else None, date_end=when.date_end if when else None,
+            date_precision=when.precision if when else None, date_reason=time_reason,
+            quantity=None if quantity is None or quantity.value != quantity.value else quantity.value,
+            quantity_unit=frames.unit_for(event_type) if quantity is not None else None,
+            quantity_flags=tuple(f for f, on in (("approximate", quantity and quantity.approximate),
+                                                 ("lower_bound", quantity and quantity.lower_bound)) if on),
+            certainty=sure, attribution=said_by,
+            reasons={"actor1": agent_reason, "location": place_reason, "date": time_reason, "certainty": sure_reason},
+        )
+        out.append(ev)
+    return out
+
+
+def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: dict, lang: str) -> str | None:
+    """Forces withdraw; staff, diplomats and citizens are evacuated; civilians who flee are displaced."""
+    if lang == "zh":
+        near = s.text[w.start:w.end]
+        after = s.text[w.trig_end:w.end]
+    else:
+        near = s.text[max(0, w.trig_start - 60):min(len(s.text), w.trig_end + 40)]
+        after = s.text[w.trig_end:w.trig_end + 40]
+    actor = agent.actor if agent else None
+    if cue["personnel"].search(near):
+        return "evacuation"
+    if actor is not None and actor.armed:
+        return "withdrawal"
+    if cue["force"].search(near):
+        return "withdrawal"
+    trig = s.text[w.trig_start:w.trig_end].lower()
+    if lang == "en" and trig.startswith(("fled", "flee")) and cue["civilians"].search(near):
+        return "displacement"
+    return None
+
+
+def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: dict, lang: str) -> bool:
+    if actor is not None and actor.type == "state_force":
+        return True
+    window = s.text[w.start:w.end] if lang == "zh" else s.text[w.trig_start:min(len(s.text), w.trig_end + 60)]
+    return bool(cue["force"].search(window))
+
+
+def _embassy(s: Sentence, w: frames.Window, lang: str) -> bool:
+    return bool(re.search(r"使馆|使团|embassy|embassies", s.text, re.I))
+
+
+def _personnel_owner(s: Sentence, w: frames.Window, lang: str, lex: ActorLexicon) -> Actor | None:
+    """``加拿大驻阿使馆人员``: the state before the personnel noun owns them."""
+    pattern = r"^(?:驻\S{1,3})?(?:大)?(?:使馆|使团|公民|侨民|人员|外交人员|外交官)" if lang == "zh" else \
+        r"^\s*(?:embassy|diplomats|citizens|nationals|staff|personnel)"
+    for a in s.actors:
+        if a.actor is None or not (w.start <= a.start < w.end or lang == "en"):
+            continue
+        if a.actor.type in ("state", "igo", "ngo") and re.match(pattern, s.text[a.end:a.end + 12], re.I):
+            return a.actor
+    return None
+
+
+def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Window, lang: str, gaz: Gazetteer,
+                    actor: Actor | None, discourse: Discourse) -> tuple[Place | None, str]:
+    """No place in the sentence: the town of the sentences just before, else the country the report is about.
+
+    A count of captured places (塔利班已攻占省会城市16个) is about the country, never a town.
+    """
+    if event_type in CAPTURE_TYPES:
+        if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+            return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"
+    elif discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+        return discourse.last_city, "the town named just before (no place in the sentence)"
+    countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
+    if countries:
+        place = gaz.country(countries[0][0])
+        if place is not None:
+            return place, "the country the report is about (no place in the sentence)"
+    return None, "no place written"

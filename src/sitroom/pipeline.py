@@ -1,0 +1,30 @@
+"""The pipeline: RawDocument -> Document with sentences, places, actors, times, numbers and events.
+
+Each stage is a function of the Document, in its own package; this module runs
+them in order and is the one place that knows the order.
+"""
+from __future__ import annotations
+
+from sitroom.actors import find_actors
+from sitroom.events import extract_events
+from sitroom.ingest.model import RawDocument
+from sitroom.places import find_places
+from sitroom.quantities import find_quantities
+from sitroom.text import make_document
+from sitroom.text.document import Document
+from sitroom.time import find_times
+
+
+def analyse(raw: RawDocument) -> Document:
+    """Run every stage on one article and return the Document with its events."""
+    doc = make_document(raw)
+    context = find_places(doc)
+    find_actors(doc, context)
+    ref = doc.reference_date
+    for s in doc.sentences:
+        if s.kind == "boilerplate":
+            continue
+        s.times = find_times(s.text, ref, doc.language)
+        s.quantities = find_quantities(s.text, doc.language)
+    doc.events = extract_events(doc)
+    return doc

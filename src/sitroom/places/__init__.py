@@ -1,0 +1,30 @@
+"""Places stage: gazetteer lookups, place mentions in sentences, disambiguation by country in context."""
+from __future__ import annotations
+
+from collections import Counter
+
+from sitroom.places.gazetteer import Gazetteer, gazetteer
+from sitroom.places.model import Place, PlaceMention
+from sitroom.places.recognize import context_countries, disambiguate, find_places_en, find_places_zh
+from sitroom.text.document import Document
+
+
+def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
+    """Fill ``sentence.places`` for every sentence; return the countries in context with their weights."""
+    gaz = gaz or gazetteer()
+    finder = find_places_zh if doc.language == "zh" else find_places_en
+    everything = []
+    for s in doc.sentences:
+        s.places = finder(s.text, gaz) if s.kind != "boilerplate" else []
+        everything.extend(s.places)
+    extra = []
+    if doc.dateline and doc.dateline.place_text:
+        hits = gaz.lookup_zh(doc.dateline.place_text) if doc.language == "zh" else gaz.lookup_en(doc.dateline.place_text)
+        extra = [p.country_code for p in hits[:1]]
+    context = context_countries(everything, extra)
+    for s in doc.sentences:
+        disambiguate(s.places, context)
+    return context
+
+
+__all__ = ["Gazetteer", "Place", "PlaceMention", "find_places", "gazetteer"]

