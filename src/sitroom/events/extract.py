@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
 from sitroom.actors.recognize import ActorMention
@@ -71,7 +72,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if hypothetical and strict:
         return []
     actor = agent.actor if agent else None
-    actor2_mention = frames.pick_actor2(s, w, agent, lang)
+    actor2_mention = frames.pick_actor2(s, w, agent, lang, match if trig.agent != "passive" else None)
     # who acts, by type
     if event_type == "evacuation":
         owner = _personnel_owner(s, w, lang, lex)
@@ -147,6 +148,14 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             reasons={"actor1": agent_reason, "location": place_reason, "date": time_reason, "certainty": sure_reason},
         )
         out.append(ev)
+        if event_type == "territory_surrendered" and actor2_mention is not None and actor2_mention.actor is not None:
+            taker = lex.top(actor2_mention.actor)
+            if taker.armed and place is not None and place.kind != "country":
+                captured = replace(ev, event_type="territory_captured", actor1=taker.name, actor2=ev.actor1,
+                                   actor1_country=None, actor1_detail=None, mentions=[],
+                                   reasons={**ev.reasons, "event_type": "surrendered to an armed actor: it now holds the place",
+                                            "actor1": "the side the place was surrendered to"})
+                out.append(captured)
     return out
 
 

@@ -87,8 +87,15 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     return None, "no actor before the trigger"
 
 
-def pick_actor2(s: Sentence, w: Window, agent: ActorMention | None, language: str) -> ActorMention | None:
-    """Whom it was done to or with: the first actor after the trigger in the clause, or an object before it."""
+def pick_actor2(s: Sentence, w: Window, agent: ActorMention | None, language: str,
+                match: re.Match | None = None) -> ActorMention | None:
+    """Whom it was done to or with: written inside the trigger (向X投降), the first actor after the
+    trigger in the clause, or an object before it."""
+    if match is not None and "agent" in match.re.groupindex and match.group("agent"):
+        a0, a1 = match.span("agent")
+        inside = [a for a in s.actors if a.actor and a.start >= a0 - 1 and a.end <= a1 + 2 and a is not agent]
+        if inside:
+            return inside[0]
     after = [a for a in s.actors if a.actor and a.start >= w.trig_end and a.start < max(w.end, w.trig_end + 40)]
     if after:
         return after[0]
@@ -195,13 +202,20 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
 
 
 def role_places(s: Sentence, cue: dict, discourse: Discourse) -> list[PlaceMention]:
-    """Places named by role (该市, the city, 该国) resolved to the last place of that kind."""
+    """Places named by role (该市, the city, 该国) resolved to the last place of that kind.
+
+    A role phrase followed by the place's name (the provincial capital of Lashkar Gah,
+    the provincial capital, Tirin Kot) is not an anaphor: the name that follows counts.
+    """
     out = []
+    named_starts = [p.start for p in s.places if p.place is not None]
     for kind in ("city", "admin1", "country"):
         pattern = cue.get(f"place_role_{kind}")
         if pattern is None or kind not in discourse.last_place:
             continue
         for m in pattern.finditer(s.text):
+            if any(m.end() <= st <= m.end() + 6 for st in named_starts):
+                continue
             out.append(PlaceMention(m.start(), m.end(), m.group(0), [discourse.last_place[kind]], kind, role="anaphor"))
     return out
 

@@ -20,21 +20,41 @@ def _zh_suffixes() -> list[tuple[str, str]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+@lru_cache(maxsize=1)
+def _zh_blockers() -> tuple[frozenset[str], int]:
+    """Words that contain place names but are not places: a data list plus every Chinese actor name."""
+    from sitroom.actors.lexicon import actor_lexicon
+
+    text = resources.files("sitroom.places").joinpath("data/zh_not_places.txt").read_text("utf-8")
+    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    lex = actor_lexicon()
+    words |= {name for name, actor in lex.zh.items() if actor.type != "state"}
+    return frozenset(words), max(len(w) for w in words)
+
+
 def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
-    """Longest-match gazetteer names in a Simplified Chinese view, with suffixes and capital roles."""
+    """Longest-match gazetteer names in a Simplified Chinese view, with suffixes and capital roles.
+
+    A longer non-place word starting at the same character (哈马斯 over 哈马) wins and is skipped whole.
+    """
     out: list[PlaceMention] = []
     i, n = 0, len(text)
     maxlen = gaz.max_zh_len
+    blockers, block_max = _zh_blockers()
     while i < n:
         if not ("\u4e00" <= text[i] <= "\u9fff"):
             i += 1
             continue
+        block = next((k for k in range(min(block_max, n - i), 1, -1) if text[i:i + k] in blockers), 0)
         hit = None
         for length in range(min(maxlen, n - i), 1, -1):
             cands = gaz.lookup_zh(text[i:i + length])
             if cands:
                 hit = (length, cands)
                 break
+        if block and (not hit or block > hit[0]):
+            i += block
+            continue
         if not hit:
             i += 1
             continue
@@ -118,6 +138,8 @@ general minister army forces police city capital province state north south east
 video photo photos reuters associated press two three four five six seven eight nine ten one hundreds thousands
 while but and or if when after before since as at in on of for from by with some many most all no
 mr mrs ms dr earlier later first last eyewitnesses rebel rebels major grande lake""".split())
+_EN_FACILITY = re.compile(r"^\s+(?:Stadium|Hotel|Square|Street|Road|Avenue|Bridge|University|Hospital|Mosque|Church|"
+                          r"Prison|Palace|Camp|Base|Mall|Market|Park|Tower|Club|Party|Movement|Front|Brigade|Council)\b")
 _EN_ADMIN_SUFFIX = re.compile(r"^\s+(province|governorate|region|state|oblast|district|county|prefecture)\b", re.I)
 _EN_CAPITAL_OF = re.compile(r"^'s\s+(?:provincial|regional|state|local)?\s*capital\b", re.I)
 
@@ -154,6 +176,9 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             i += 1
             continue
         k, end, cands = hit
+        if _EN_FACILITY.match(text[end:]) and not any(c.kind == "city" for c in cands):
+            i += k
+            continue
         hint = "any"
         suf = _EN_ADMIN_SUFFIX.match(text[end:])
         if suf:

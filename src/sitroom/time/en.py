@@ -19,7 +19,7 @@ _WD_RE = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on\s+))?"
 _PATTERNS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_PART}{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b")),
+    ("mdy", re.compile(rf"\b{_PART}{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b(?!\s+[A-Z][a-z])")),
     ("dmy", re.compile(rf"\b{_PART}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b")),
     ("partmonth", re.compile(rf"\b(?:in\s+)?(early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)),
     ("my", re.compile(rf"\b(?:in\s+|since\s+)?{_MONTH_RE}\s+(\d{{4}})\b")),
