@@ -88,10 +88,12 @@ class ActorLexicon:
                     self.en[key] = self.by_name[p.name]
         parties = [line.strip() for line in _DATA.joinpath("zh_party_abbreviations.txt").read_text("utf-8").splitlines()
                    if line.strip() and not line.startswith("#")]
+        self.party_abbreviations: dict[str, str] = {}
         for abbr in parties:
             code = self.gaz.country_zh_abbr.get(abbr)
             state = self.by_name.get(self.gaz.countries[code].name) if code else None
             if state:
+                self.party_abbreviations[abbr] = code
                 self._add_zh(abbr + "方", state)
 
     def _load_named(self) -> None:

@@ -62,8 +62,8 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
                 if prev[0].actor.type == "state":
                     start = prev[0].start
                     out.remove(prev[0])
-            elif m.start() > 0 and text[m.start() - 1] in lex.gaz.country_zh_abbr and role.type in ("state_force", "government"):
-                country = lex.gaz.country_zh_abbr[text[m.start() - 1]]
+            elif m.start() > 0 and text[m.start() - 1] in lex.party_abbreviations and role.type in ("state_force", "government"):
+                country = lex.party_abbreviations[text[m.start() - 1]]
                 start = m.start() - 1
             out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
             for k in range(start, m.end()):
@@ -108,21 +108,25 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
             i += k
         else:
             i += 1
+    found = []
     for role in lex.roles["en"]:
         for m in re.finditer(rf"\b(?:{role.pattern.pattern})\b", text, re.I):
-            if any(covered[m.start():m.end()]):
-                continue
-            country = None
-            start = m.start()
-            before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", text[:m.start()])
-            if before:
-                code = lex.gaz.demonyms.get(en_key(before.group(1))) or _country_code(lex, before.group(1))
-                if code:
-                    country, start = code, before.start(1)
-                    out = [a for a in out if not (a.start >= start and a.end <= m.start())]
-            out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
-            for x in range(start, m.end()):
-                covered[x] = True
+            found.append((m, role))
+    # longest first, so that "rebel forces" and "anti-government forces" are not read as "forces"
+    for m, role in sorted(found, key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[0].start())):
+        if any(covered[m.start():m.end()]) or (m.start() > 0 and text[m.start() - 1] == "-"):
+            continue
+        country = None
+        start = m.start()
+        before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", text[:m.start()])
+        if before:
+            code = lex.gaz.demonyms.get(en_key(before.group(1))) or _country_code(lex, before.group(1))
+            if code:
+                country, start = code, before.start(1)
+                out = [a for a in out if not (a.start >= start and a.end <= m.start())]
+        out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
+        for x in range(start, m.end()):
+            covered[x] = True
     out.sort(key=lambda a: a.start)
     return out
 

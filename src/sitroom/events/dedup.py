@@ -19,7 +19,8 @@ _ORDER = {"city": 0, "admin1": 1, "country": 2}
 
 
 def _fallback_date(e: Event) -> bool:
-    return bool(e.date_reason) and "gives no date" in e.date_reason
+    """Dates not written in the event's own sentence (inherited or the report's date) are weak."""
+    return bool(e.date_reason) and ("gives no date" in e.date_reason or e.date_reason.startswith("inherited"))
 
 
 def _dates_overlap(a: Event, b: Event) -> bool:

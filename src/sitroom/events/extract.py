@@ -17,6 +17,7 @@ from sitroom.text.document import Document, Sentence
 
 STRICT_TYPES = frozenset({"territory_captured", "troop_deployment", "air_strike", "displacement"})
 CAPTURE_TYPES = frozenset({"territory_captured", "territory_surrendered"})
+ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -44,8 +45,12 @@ def extract_events(doc: Document) -> list[Event]:
 
 
 def _remember(s: Sentence, discourse: Discourse) -> None:
+    """Carry the sentence's places and times forward; its topic (first) place of each kind is what
+    a later 该市 / the city refers to."""
+    seen_kinds: set[str] = set()
     for p in s.places:
-        if p.place is not None and p.role != "anaphor":
+        if p.place is not None and p.role != "anaphor" and p.place.kind not in seen_kinds:
+            seen_kinds.add(p.place.kind)
             discourse.see_place(p.place)
             if p.place.kind == "city":
                 discourse.last_city, discourse.last_city_sentence = p.place, s.index
@@ -61,7 +66,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     local_before = s.text[max(w.start, w.trig_start - 4):w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 25):w.trig_start]
     if cue["negation"].search(local_before):
         return []
-    agent, agent_reason = frames.pick_agent(s, w, trig, match, lang, cue)
+    agent, agent_reason = frames.pick_agent(s, w, trig, match, lang, cue,
+                                            armed_only=trig.type in ARMED_ACTS or "armed" in trig.needs)
     event_type = trig.type
     if "/" in event_type:
         event_type = _who_moves(s, w, agent, cue, lang)
@@ -85,6 +91,10 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
                 agent_reason = "captor from context (the armed group of the preceding reports)"
         if actor is not None and not actor.armed and "armed" in trig.needs:
             return []
+    if actor is None and event_type in ("armed_clash", "attack"):
+        actor = discourse.last_captor or doc.main_armed_group
+        if actor is not None:
+            agent_reason = "the armed actor of the preceding reports"
     if "armed" in trig.needs and event_type != "territory_captured" and (actor is None or not actor.armed):
         return []
     if event_type == "troop_deployment" and not _force_mentioned(s, w, actor, cue, lang):
@@ -111,7 +121,10 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         return []
     said_by = frames.attribution(s, cue, lang, w.trig_start)
     out = []
-    for pm in chosen:
+    respective = frames.respective_times(s, w, len(chosen), lang) if explicit_place else None
+    for k, pm in enumerate(chosen):
+        if respective:
+            when, time_reason = respective[k], "the time written for this place (respectively)"
         place = pm.place if pm is not None else None
         if place is None:
             place, place_reason = _fallback_place(doc, event_type, s, w, lang, gaz, actor, discourse)

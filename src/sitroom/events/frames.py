@@ -65,8 +65,9 @@ def _is_source(s: Sentence, a: ActorMention) -> bool:
 
 
 def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language: str, cue: dict,
-               exclude: tuple[int, int] | None = None) -> tuple[ActorMention | None, str]:
-    """The actor of the event: the passive agent when written, else the nearest subject before the trigger."""
+               exclude: tuple[int, int] | None = None, armed_only: bool = False) -> tuple[ActorMention | None, str]:
+    """The actor of the event: the passive agent when written, else the subject before the trigger
+    (for acts only armed forces do, such as taking a town, the armed subject)."""
     if trig.agent == "passive" and "agent" in match.re.groupindex and match.group("agent"):
         a0, a1 = match.span("agent")
         inside = [a for a in s.actors if a.actor and a.start >= a0 - 1 and a.end <= a1 + 2]
@@ -77,12 +78,22 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     if exclude:
         before = [a for a in before if not (a.start >= exclude[0] and a.end <= exclude[1])]
     subjects = [a for a in before if not _is_object(s, a, language, cue)]
+    if armed_only:
+        subjects = [a for a in subjects if a.actor.armed]
     in_clause = [a for a in subjects if a.start >= w.start]
+    if in_clause and language == "zh":
+        # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
+        return in_clause[0], "first subject of the clause"
     if in_clause:
         return in_clause[-1], "nearest subject before the trigger in its clause"
     if subjects:
         if language == "zh":
-            return subjects[-1], "nearest subject before the trigger in the sentence"
+            # the topic of the nearest earlier clause that names one
+            bounds = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", s.text[:w.start])]
+            for b in reversed(bounds):
+                clause_subjects = [a for a in subjects if a.start >= b]
+                if clause_subjects:
+                    return clause_subjects[0], "first subject of the nearest earlier clause"
         return subjects[-1], "nearest subject before the trigger"
     return None, "no actor before the trigger"
 
@@ -194,6 +205,8 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     if not pool:
         return [], "no place in the sentence"
     nearest = min(pool, key=lambda p: (abs(p.start - w.trig_start), p.start))
+    if not in_clause and language == "zh":
+        nearest = min(pool, key=lambda p: p.start)  # the sentence's topic (森纳尔位于瓦德迈达尼以南，…)
     items = _group_items(s, sorted(pool, key=lambda p: p.start), language)
     for item in items:
         if nearest in item:
@@ -222,6 +235,15 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse) -> list[PlaceMenti
 
 # time ------------------------------------------------------------------------
 
+def respective_times(s: Sentence, w: Window, n_places: int, language: str) -> list[TimeExpr] | None:
+    """``X和Y分别在6日和昨天沦陷`` / X and Y fell on Friday and Saturday respectively: one time per place."""
+    marker = "分别" if language == "zh" else "respectively"
+    if n_places < 2 or marker not in s.text[w.start:w.end if language == "zh" else len(s.text)]:
+        return None
+    times = [t for t in s.times if w.start <= t.start < (w.end if language == "zh" else len(s.text)) and t.date_start]
+    return times if len(times) == n_places else None
+
+
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
     """The event's time: written in the clause, else in the sentence, else inherited, else the report's date."""
     def nearest(exprs: list[TimeExpr]) -> TimeExpr:
@@ -240,7 +262,7 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
                     "'" + t.text + "' refers to the day named before"
             return t, reason
     if discourse.last_time is not None and s.index - discourse.last_time_sentence <= 3 \
-            and discourse.last_time.kind in ("point", "range"):
+            and discourse.last_time.kind in ("point", "range") and discourse.last_time.precision in ("day", "range"):
         return discourse.last_time, "inherited from a sentence just before"
     if doc.dateline and doc.dateline.date:
         d = doc.dateline.date

@@ -14,8 +14,12 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
     gaz = gaz or gazetteer()
     finder = find_places_zh if doc.language == "zh" else find_places_en
     everything = []
+    dl = doc.dateline
     for s in doc.sentences:
         s.places = finder(s.text, gaz) if s.kind != "boilerplate" else []
+        if dl is not None and s.start <= dl.start < s.end:
+            # the dateline names where the report was filed, not where events happened
+            s.places = [p for p in s.places if not (dl.start <= s.span(p.start, p.end)[0] < dl.end)]
         everything.extend(s.places)
     extra = []
     if doc.dateline and doc.dateline.place_text:

@@ -75,6 +75,8 @@ def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             latin = gaz.lookup_en(m.group(1))
             if latin:
                 mention.candidates = _prefer(latin + [c for c in mention.candidates if c not in latin], hint)
+            mention.end = end = end + m.end()  # the gloss is part of the mention: 昆都兹市（Kunduz）
+            mention.text = text[mention.start:end]
         out.append(mention)
         i = end
     out.extend(_parenthesised_unknowns(text, out, gaz))
@@ -90,15 +92,31 @@ def _parenthesised_unknowns(text: str, known: list[PlaceMention], gaz: Gazetteer
     for m in known:
         for k in range(m.start, m.end):
             covered[k] = True
-    for m in re.finditer(r"([\u4e00-\u9fff·]{2,8}?)(省|市|州|城)?[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]", text):
-        if any(covered[m.start():m.end(1)]):
-            continue
+    for m in re.finditer(r"([\u4e00-\u9fff·]{2,10})(省|市|州|城)?[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]", text):
         cands = gaz.lookup_en(m.group(3))
-        if cands:
-            hint = {"省": "admin1", "州": "admin1", "市": "city", "城": "city"}.get(m.group(2) or "", "any")
-            # keep only the trailing part of the Chinese run that is the name: up to 6 characters before the suffix
-            out.append(PlaceMention(m.start(1), m.end(2) if m.group(2) else m.end(1), m.group(0), _prefer(cands, hint), hint))
+        if not cands:
+            continue
+        name_start = m.start(1) + _transliteration_start(m.group(1), m.group(3))
+        if any(covered[name_start:m.end(1)]):
+            continue
+        hint = {"省": "admin1", "州": "admin1", "市": "city", "城": "city"}.get(m.group(2) or "", "any")
+        out.append(PlaceMention(name_start, m.end(), text[name_start:m.end()], _prefer(cands, hint), hint))
     return out
+
+
+def _transliteration_start(run: str, latin: str) -> int:
+    """Where a transliteration of ``latin`` starts inside the Chinese ``run`` before it: the suffix of
+    two or more characters whose pinyin is closest to the Latin name (他们也夺下了塔喀 -> 塔喀)."""
+    from pypinyin import lazy_pinyin
+    from rapidfuzz import fuzz
+
+    target = en_key(latin).replace(" ", "")
+    best, best_score = len(run) - 2, -1.0
+    for k in range(2, min(len(run), 6) + 1):
+        score = fuzz.ratio("".join(lazy_pinyin(run[-k:])), target)
+        if score > best_score + 5:
+            best, best_score = len(run) - k, score
+    return best
 
 
 def _attach_capital_roles(text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> None:

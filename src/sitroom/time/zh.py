@@ -23,7 +23,21 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("y", re.compile(r"(\d{4})年(?:以来)?")),
     ("m", re.compile(rf"(?:今年)?{_D}月(?:份|间|中旬|初|底|末)?")),
     ("weekday", re.compile(r"(?:本|上|这)?(?:周|星期|礼拜)([一二三四五六日天])")),
+    ("past_n", re.compile(r"(?:过去|最近|近|这)(\d+|[一二两三四五六七八九十]+)(天|日|周|星期|个月)(?:里|内|来|以来)?")),
+    ("n_ago", re.compile(r"(\d+|[一二两三四五六七八九十]+)(天|周|个月)(?:以)?前")),
 ]
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "个月": 30}
+
+
+def _small_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 2 and text[0] == "十":
+        return 10 + _CN_DIGITS.get(text[1], 0)
+    if len(text) == 2 and text[1] == "十":
+        return _CN_DIGITS.get(text[0], 1) * 10
+    return _CN_DIGITS.get(text, 0)
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -46,6 +60,9 @@ def _relative_expr(word: str, kind: str, a: int, b: int, ref: date, start: int) 
     elif kind == "lastweek":
         monday = ref - timedelta(days=ref.weekday() + 7)
         ds, de, prec, kind = monday, monday + timedelta(days=6), "range", "range"
+    elif kind == "restofmonth":
+        _, last = month_range(ref.year, ref.month)
+        ds, de, prec, kind = min(ref + timedelta(days=1), last), last, "range", "future"
     elif kind in ("month", "lastmonth"):
         y, m = ref.year, ref.month
         if kind == "lastmonth":
@@ -138,6 +155,13 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
                 return None
             a, b = date(g[0], 1, 1), date(g[0], 12, 31)
             return TimeExpr(s, e, t, a, min(b, ref) if b > ref >= a else b, "year")
+        if name == "past_n":
+            n = _small_number(m.group(1)) * _UNIT_DAYS[m.group(2)]
+            return TimeExpr(s, e, t, ref - timedelta(days=n), ref, "range", "recent") if n else None
+        if name == "n_ago":
+            n = _small_number(m.group(1)) * _UNIT_DAYS[m.group(2)]
+            d = ref - timedelta(days=n)
+            return TimeExpr(s, e, t, d, d, "day" if m.group(2) == "天" else "range") if n else None
         if name == "weekday":
             wd = _WEEKDAY[m.group(1)]
             d = weekday_before(ref, wd)
