@@ -256,8 +256,6 @@ def test_bad_published_date(tmp_path: Path) -> None:
     assert not (tmp_path / "x.sqlite").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: parse_date matches ^YYYY-MM-DD only as a prefix, so a mistyped "
-                   "--published 2021-08-145 (or 2021-08-14x) is silently read as 2021-08-14 instead of refused")
 def test_published_with_trailing_garbage_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path / "herat.txt", HERAT_ZH)
     result = run("extract", path, "--published", "2021-08-145")

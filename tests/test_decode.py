@@ -173,10 +173,6 @@ def test_default_path_is_named_when_none_given() -> None:
         decode_bytes(b"")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: decode_bytes checks emptiness on the raw bytes before dropping the BOM, "
-                   "so a file holding only a byte-order mark (an empty file saved as 'UTF-8 with BOM') or a BOM plus "
-                   "whitespace is returned as text ('', 'utf-8' / ' \\n', 'utf-16') instead of raising "
-                   "InputError('file is empty'); read_file later reports it only as 'has no text'")
 @pytest.mark.parametrize("data", [codecs.BOM_UTF8, codecs.BOM_UTF8 + b" \r\n", codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")],
                          ids=["utf8-bom-only", "utf8-bom-whitespace", "utf16-bom-whitespace"])
 def test_bom_only_file_is_empty(data: bytes) -> None:

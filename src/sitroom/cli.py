@@ -1,4 +1,4 @@
-"""The ``sitroom`` command: verbs that match the pipeline (ingest, extract, events, summary, eval, check)."""
+"""The ``sitroom`` command: verbs that match the pipeline (ingest, extract, events, summary)."""
 from __future__ import annotations
 
 import json

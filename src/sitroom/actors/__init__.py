@@ -13,8 +13,11 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
     lex = lex or actor_lexicon()
     finder = find_actors_zh if doc.language == "zh" else find_actors_en
     named: Counter = Counter()
+    dl = doc.dateline
     for s in doc.sentences:
         s.actors = finder(s.text, lex) if s.kind != "boilerplate" else []
+        if dl is not None and s.start <= dl.start < s.end:
+            s.actors = [a for a in s.actors if not (dl.start <= s.span(a.start, a.end)[0] < dl.end)]
         for m in s.actors:
             if m.actor is not None:
                 top = lex.top(m.actor)

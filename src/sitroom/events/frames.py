@@ -175,7 +175,8 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     if trig.place == "after":
         cands = [p for p in places if w.trig_end <= p.start < limit_after]
         if not cands and language == "zh":
-            cands = [p for p in places if p.start >= w.trig_end and p.start - w.trig_end <= 12]
+            later = [p for p in places if p.start >= w.trig_end]
+            cands = later[:1]
         if not cands:
             return [], "no place after the trigger"
         items = _group_items(s, cands, language)

@@ -66,7 +66,10 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {enc} byte-order mark but is not valid {enc}: {exc.reason}", path) from None
-            return normalise_newlines(text.lstrip("\ufeff")), enc.replace("-sig", "")
+            text = text.lstrip("\ufeff")
+            if not text.strip():
+                raise InputError("file is empty (only a byte-order mark and whitespace)", path)
+            return normalise_newlines(text), enc.replace("-sig", "")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"is {what}, not a text document", path)

@@ -12,7 +12,7 @@ from sitroom.ingest.model import Metadata
 from sitroom.settings import LANGUAGES
 
 SIDECAR_SUFFIX = ".meta.json"
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ]|\s*$)")
 
 
 def parse_date(value: object, what: str = "published date") -> date | None:

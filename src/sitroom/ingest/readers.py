@@ -42,13 +42,16 @@ def discover(paths: list[str]) -> Iterator[Path | SitroomError]:
         path = Path(raw)
         if path.is_dir():
             for sub in sorted(p for p in path.rglob("*") if p.is_file()):
-                if sub.suffix.lower() in SUPPORTED and not is_sidecar(sub) and not sub.name.startswith("."):
+                hidden = any(part.startswith(".") for part in sub.relative_to(path).parts)
+                if sub.suffix.lower() in SUPPORTED and not is_sidecar(sub) and not hidden:
                     yield sub
         elif path.is_file():
             if is_sidecar(path):
                 yield InputError("is a sidecar (.meta.json), not a document; name the document beside it", str(path))
             else:
                 yield path
+        elif path.exists():
+            yield InputError("is not a regular file or folder", str(path))
         else:
             yield InputError("no such file or folder", str(path))
 

@@ -25,6 +25,7 @@ class Store:
         self.path = Path(path)
         if must_exist and not self.path.is_file():
             raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", str(self.path))
+        self.conn = None
         try:
             if readonly:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
@@ -36,7 +37,11 @@ class Store:
             if not readonly:
                 self._migrate()
             self._check_version()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            if self.conn is not None:
+                self.conn.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"cannot open the database: {exc}", str(self.path)) from None
 
     # lifecycle ---------------------------------------------------------------

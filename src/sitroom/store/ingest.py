@@ -38,6 +38,11 @@ def ingest_documents(store: Store, items: list, progress: bool = False) -> Inges
             continue
         try:
             doc = analyse(item)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run or show a traceback
+            report.failures.append(f"{item.origin}: could not be analysed ({type(exc).__name__}: {exc}); "
+                                   "nothing of it was stored")
+            continue
+        try:
             if store.add_document(doc, item.fmt, item.encoding):
                 report.new += 1
                 report.events += len(doc.events)
@@ -45,7 +50,7 @@ def ingest_documents(store: Store, items: list, progress: bool = False) -> Inges
                 report.unchanged += 1
         except SitroomError as exc:
             report.failures.append(f"{item.origin}: {exc.message}")
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run or show a traceback
-            report.failures.append(f"{item.origin}: could not be analysed ({type(exc).__name__}: {exc}); "
+        except Exception as exc:  # noqa: BLE001 - a failed write is rolled back and reported, never a traceback
+            report.failures.append(f"{item.origin}: could not be stored ({type(exc).__name__}: {exc}); "
                                    "nothing of it was stored")
     return report
