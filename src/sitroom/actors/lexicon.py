@@ -55,6 +55,11 @@ class ActorLexicon:
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self._load_roles()
+        self.titles: dict[str, re.Pattern] = {}
+        for line in _DATA.joinpath("titles.tsv").read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                lang, pattern = line.split("\t", 1)
+                self.titles[lang] = re.compile(pattern)
 
     def _add_zh(self, alias: str, actor: Actor) -> None:
         for form in {alias, simplified_view(alias)}:

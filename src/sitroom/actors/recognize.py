@@ -25,6 +25,23 @@ class ActorMention:
         return self.role is not None
 
 
+def _drop_qualifiers(text: str, out: list[ActorMention], lex: ActorLexicon, language: str) -> list[ActorMention]:
+    """``伊拉克总理苏达尼``: a state written before a title and a person only qualifies the person."""
+    title = lex.titles.get(language)
+    if title is None:
+        return out
+    keep = []
+    for k, a in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if a.actor is not None and a.actor.type == "state" and nxt is not None and nxt.actor is not None \
+                and nxt.actor.type == "person":
+            gap = text[a.end:nxt.start].strip()
+            if gap and title.fullmatch(gap) or (language == "en" and re.fullmatch(rf"(?:{title.pattern})\s*", gap, re.I)):
+                continue
+        keep.append(a)
+    return keep
+
+
 def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
     """Named actors (longest match) and role words, with a country written just before a role word."""
     out: list[ActorMention] = []
@@ -69,7 +86,7 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
             for k in range(start, m.end()):
                 covered[k] = True
     out.sort(key=lambda a: a.start)
-    return out
+    return _drop_qualifiers(text, out, lex, "zh")
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")

@@ -104,6 +104,11 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         return []
     # where
     places = frames.usable_places(s, agent, cue) + [p for p in extra_places]
+    own = lex.country_of(actor) if actor is not None else None
+    main = max(doc.context_countries, key=doc.context_countries.get) if doc.context_countries else None
+    if own and own != main and event_type in ("air_strike", "attack", "troop_deployment", "armed_clash"):
+        # a foreign force acts abroad: its own country named in the sentence is not where it struck
+        places = [p for p in places if not (p.place and p.place.kind == "country" and p.place.country_code == own)]
     places.sort(key=lambda p: p.start)
     chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
     quantity = frames.pick_quantity(event_type, s, w, lang)
@@ -194,10 +199,14 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
 
 
 def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: dict, lang: str) -> bool:
+    """Troops are what is sent: the actor is a force, or a force noun is the trigger's object (or subject)."""
     if actor is not None and actor.type == "state_force":
         return True
-    window = s.text[w.start:w.end] if lang == "zh" else s.text[w.trig_start:min(len(s.text), w.trig_end + 60)]
-    return bool(cue["force"].search(window))
+    if lang == "zh":
+        return bool(cue["force"].search(s.text[w.start:w.end]))
+    after = " ".join(s.text[w.trig_end:].split()[:6])
+    before = " ".join(s.text[:w.trig_start].split()[-6:])
+    return bool(cue["force"].search(after) or cue["force"].search(before))
 
 
 def _embassy(s: Sentence, w: frames.Window, lang: str) -> bool:

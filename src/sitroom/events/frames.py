@@ -25,6 +25,10 @@ _ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州�
 _EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|local)?\s*capital(?:\s+city)?(?:\s+of|,)?\s*$", re.I)
 
 
+_DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
+                "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}
+
+
 @dataclass
 class Window:
     """The stretch of the sentence view an event's arguments are read from."""
@@ -174,7 +178,7 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     limit_before = w.start if language == "zh" else max(0, w.trig_start - 120)
     if trig.place == "after":
         cands = [p for p in places if w.trig_end <= p.start < limit_after]
-        if not cands and language == "zh":
+        if not cands and language == "zh" and "place" not in trig.needs:
             later = [p for p in places if p.start >= w.trig_end]
             cands = later[:1]
         if not cands:
@@ -203,6 +207,10 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
         return [_item_place(i) for i in chosen], "place(s) written before the trigger"
     in_clause = [p for p in places if w.start <= p.start < w.end]
     pool = in_clause or places
+    if trig.place == "any" and trig.type in ("withdrawal/evacuation", "evacuation", "displacement"):
+        # people leave from a place: a destination (fleeing to Rwanda, 逃往森纳尔) is not where it happened
+        origin = [p for p in pool if not _DESTINATION[language].search(s.text[max(0, p.start - 12):p.start])]
+        pool = origin or pool
     if not pool:
         return [], "no place in the sentence"
     nearest = min(pool, key=lambda p: (abs(p.start - w.trig_start), p.start))
