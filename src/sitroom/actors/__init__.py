@@ -29,8 +29,13 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
     doc.main_armed_group = lex.by_name[named.most_common(1)[0][0]] if named else None
     doc.context_countries = dict(context)
     country = _main_country(context, lex)
+    previous_state = None
     for s in doc.sentences:
-        resolve_roles(s.actors, lex, country, doc.main_armed_group)
+        resolve_roles(s.actors, lex, country, doc.main_armed_group, previous_state)
+        named = [lex.country_of(m.actor) for m in s.actors if m.actor is not None and m.role is None
+                 and m.actor.type in ("state", "state_force", "government", "person")]
+        named = [c for c in named if c]
+        previous_state = named[-1] if named else None
 
 
 def _main_country(context: Counter, lex: ActorLexicon) -> str | None:

@@ -38,6 +38,7 @@ class Role:
     pattern: re.Pattern
     template: str
     type: str
+    discourse: bool = False  # may name a foreign force: resolved by the state named just before
 
 
 class ActorLexicon:
@@ -55,6 +56,9 @@ class ActorLexicon:
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self._load_roles()
+        self.zh_not_actors = frozenset(w.strip() for w in _DATA.joinpath("zh_not_actors.txt").read_text("utf-8").splitlines()
+                                       if w.strip() and not w.startswith("#"))
+        self.max_zh_block = max((len(w) for w in self.zh_not_actors), default=1)
         self.titles: dict[str, re.Pattern] = {}
         for line in _DATA.joinpath("titles.tsv").read_text("utf-8").splitlines():
             if line and not line.startswith("#"):
@@ -124,9 +128,9 @@ class ActorLexicon:
         for line in text.splitlines():
             if not line or line.startswith("#"):
                 continue
-            lang, surface, template, typ = line.split("\t")
+            lang, surface, template, typ, *rest = line.split("\t")
             flags = re.I if lang == "en" else 0
-            self.roles[lang].append(Role(re.compile(surface, flags), template, typ))
+            self.roles[lang].append(Role(re.compile(surface, flags), template, typ, bool(rest and rest[0] == "discourse")))
 
     def top(self, actor: Actor) -> Actor:
         """The state or organisation an actor acts for: persons and ministries resolve to it; forces stay."""

@@ -57,6 +57,10 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
             if actor:
                 hit = (length, actor)
                 break
+        block = next((k for k in range(min(lex.max_zh_block, n - i), 1, -1) if text[i:i + k] in lex.zh_not_actors), 0)
+        if block and (not hit or block > hit[0]):
+            i += block
+            continue
         if hit:
             length, actor = hit
             out.append(ActorMention(i, i + length, text[i:i + length], actor))
@@ -104,13 +108,13 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
         hit = None
         if word.replace(".", "") in lex.en_exact:
             hit = (1, lex.en_exact[word.replace(".", "")])
-        if word[:1].isupper() or word.lower() == "the":
+        if word[:1].isupper() or word.lower() == "the" or word.lower().startswith(("al-", "el-")):
             for k in range(min(lex.max_en_words + 1, len(tokens) - i), 0, -1):
                 span = text[s:tokens[i + k - 1][1]]
                 if re.search(r"[,;:!?]", span):
                     continue
                 actor = lex.en.get(en_key(span.rstrip(".")))
-                if actor and (k > 1 or word[:1].isupper()):
+                if actor and (k > 1 or word[:1].isupper() or word.lower().startswith(("al-", "el-"))):
                     if hit is None or k > hit[0]:
                         hit = (k, actor)
                     break
@@ -155,9 +159,11 @@ def _country_code(lex: ActorLexicon, name: str) -> str | None:
     return None
 
 
-def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str | None, rebels: Actor | None) -> None:
+def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str | None, rebels: Actor | None,
+                  previous_state: str | None = None) -> None:
     """Give each role word its actor: the country written with it, else the state named last before it
-    in the sentence (加拿大将派遣特种部队), else the country in context."""
+    in the sentence (加拿大将派遣特种部队), else, for words that may mean a foreign force (troops), the
+    state named in the sentence before, else the country in context."""
     last_state: str | None = None
     for m in mentions:
         if m.actor is not None and m.role is None:
@@ -165,5 +171,6 @@ def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str 
                 last_state = lex.country_of(m.actor) or last_state
             continue
         if m.role is not None and m.actor is None:
-            chosen = m.country or (last_state if m.role.type in ("state_force", "government", "state") else None) or country
+            chosen = m.country or (last_state if m.role.type in ("state_force", "government", "state") else None) \
+                or (previous_state if m.role.discourse else None) or country
             m.actor = lex.make_role_actor(m.role.template, m.role.type, chosen, rebels)

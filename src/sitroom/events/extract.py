@@ -84,12 +84,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         owner = _personnel_owner(s, w, lang, lex)
         if owner is not None:
             actor, agent_reason = owner, "the state whose personnel leave"
-    if event_type in CAPTURE_TYPES and event_type == "territory_captured":
-        if actor is None or (trig.agent == "context"):
-            if actor is None or not actor.armed:
-                actor = discourse.last_captor or doc.main_armed_group
-                agent_reason = "captor from context (the armed group of the preceding reports)"
-        if actor is not None and not actor.armed and "armed" in trig.needs:
+    if event_type == "territory_captured" and trig.agent in ("context", "before_or_context", "passive") \
+            and (actor is None or not actor.armed):
+        actor = discourse.last_captor or doc.main_armed_group
+        agent_reason = "captor from context (the armed group of the preceding reports)"
+    if event_type == "territory_captured":
+        if (actor is None or not actor.armed) and "armed" in trig.needs:
             return []
     if actor is None and event_type in ("armed_clash", "attack"):
         actor = discourse.last_captor or doc.main_armed_group
@@ -135,6 +135,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             place, place_reason = _fallback_place(doc, event_type, s, w, lang, gaz, actor, discourse)
         if event_type in CAPTURE_TYPES and place is not None and place.kind == "country" and quantity is None:
             continue
+        if event_type == "territory_captured" and quantity is not None and place is not None and place.kind != "country":
+            # a count of towns taken is about the country, not one of them
+            place, place_reason = gaz.country(place.country_code), "a count of places taken: the country"
         if place is not None and event_type == "evacuation" and place.kind == "country" and _embassy(s, w, lang):
             capital = frames.capital_of_country(gaz, place.country_code)
             if capital is not None:

@@ -193,9 +193,23 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
                 break
         return [_item_place(i) for i in chosen], "place(s) written after the trigger"
     if trig.place == "before":
+        if language == "en":
+            # the subject of the reported clause: after the last reporting verb (… said the local capital of Qalat fell)
+            speech = [m.end() for m in re.finditer(r"\b(?:said|says|told|reported|confirmed|that)\b", s.text[:w.trig_start])]
+            limit_before = speech[-1] if speech else 0
         cands = [p for p in places if limit_before <= p.start and p.end <= w.trig_start]
         if not cands:
             return [], "no place before the trigger"
+        if language == "en":
+            items = _group_items(s, cands, language)
+            first = items[0]
+            chosen = [first]
+            for prev, item in zip(items, items[1:]):
+                if _EN_LIST_GAP.match(s.text[prev[-1].end:item[0].start]):
+                    chosen.append(item)
+                else:
+                    break
+            return [_item_place(i) for i in chosen], "the subject place(s) of the clause"
         items = _group_items(s, cands, language)
         chosen = [items[-1]]
         for item, nxt in zip(reversed(items[:-1]), reversed(items[1:])):
@@ -233,12 +247,17 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse) -> list[PlaceMenti
     named_starts = [p.start for p in s.places if p.place is not None]
     for kind in ("city", "admin1", "country"):
         pattern = cue.get(f"place_role_{kind}")
-        if pattern is None or kind not in discourse.last_place:
+        has_earlier = any(p.place is not None and p.place.kind == kind for p in s.places)
+        if pattern is None or (kind not in discourse.last_place and not has_earlier):
             continue
         for m in pattern.finditer(s.text):
             if any(m.end() <= st <= m.end() + 6 for st in named_starts):
                 continue
-            out.append(PlaceMention(m.start(), m.end(), m.group(0), [discourse.last_place[kind]], kind, role="anaphor"))
+            earlier = [p.place for p in s.places if p.place is not None and p.place.kind == kind and p.end <= m.start()]
+            target = earlier[-1] if earlier else discourse.last_place.get(kind)
+            if target is None:
+                continue
+            out.append(PlaceMention(m.start(), m.end(), m.group(0), [target], kind, role="anaphor"))
     return out
 
 

@@ -9,6 +9,8 @@ from importlib import resources
 from sitroom.places.gazetteer import Gazetteer, en_key
 from sitroom.places.model import Place, PlaceMention
 
+_ZH_NOT_AFTER = re.compile(r"时间|河(?!内)|湖|海(?!军)|湾|山脉|峡|运河|大坝|水坝")
+_EN_FEATURE = re.compile(r"^\s+(?:River|river|Sea|Lake|lake|Valley|valley|Mountains|mountains|Gulf|Strait|Canal|Dam|dam|Bay|Desert|time)\b")
 _CAPITAL_ZH = re.compile(r"^(?:的)?(首府|省会|首都|州府|州首府|首府城市|省会城市)")
 _PAREN_LATIN = re.compile(r"^\s*[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]")
 
@@ -60,6 +62,9 @@ def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             continue
         length, cands = hit
         end = i + length
+        if _ZH_NOT_AFTER.match(text, end):
+            i = end  # 莫斯科时间, 第聂伯河: a time zone or a river, not the place
+            continue
         hint = "any"
         for suffix, kind in _zh_suffixes():
             if text.startswith(suffix, end):
@@ -194,7 +199,7 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             i += 1
             continue
         k, end, cands = hit
-        if _EN_FACILITY.match(text[end:]) and not any(c.kind == "city" for c in cands):
+        if (_EN_FACILITY.match(text[end:]) and not any(c.kind == "city" for c in cands)) or _EN_FEATURE.match(text[end:]):
             i += k
             continue
         hint = "any"

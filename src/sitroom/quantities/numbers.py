@@ -105,6 +105,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue
             if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100 and not m["mult"]:
                 continue
+            if re.search(r"\bof\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)$", text[:m.start()]):
+                continue  # a total after a partitive (more than a dozen of Afghanistan's 34 capitals)
             if re.match(r"\s*(?:am|pm|a\.m|p\.m|:\d|km|kilomet|miles|%|percent|years?\b|days?\b|hours?\b|months?\b|weeks?\b)", after):
                 continue
             value = float(num.replace(",", "")) if num[0].isdigit() else float(_EN_WORDS[num])
@@ -133,9 +135,19 @@ def _drop_overlaps(found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_EN_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:\d+\s+)?")
+
+
 def _unit(text: str, pos: int, language: str) -> tuple[str | None, str | None, int]:
-    for pattern, unit, cls in _units(language):
-        m = pattern.match(text, pos)
-        if m and m.end() > pos:
-            return unit, cls, m.end()
+    """The unit written after a number; in English also through a partitive (a dozen of Afghanistan's 34 capitals)."""
+    starts = [pos]
+    if language == "en":
+        part = _EN_PARTITIVE.match(text, pos)
+        if part:
+            starts.append(part.end())
+    for start in starts:
+        for pattern, unit, cls in _units(language):
+            m = pattern.match(text, start)
+            if m and m.end() > start:
+                return unit, cls, m.end()
     return None, None, pos

@@ -96,9 +96,6 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
             for i in range(expr.start, expr.end):
                 taken[i] = True
 
-    for word, kind, a, b in _relative():
-        for m in re.finditer(re.escape(word), text):
-            add(_relative_expr(word, kind, a, b, ref, m.start()))
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -106,6 +103,9 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
             if name in ("d", "d_range", "d_since", "m", "m_since") and m.start() > 0 and text[m.start() - 1].isdigit():
                 continue
             add(_resolve(name, m, ref))
+    for word, kind, a, b in _relative():
+        for m in re.finditer(re.escape(word), text):
+            add(_relative_expr(word, kind, a, b, ref, m.start()))
     found.sort(key=lambda e: e.start)
     return found
 
