@@ -139,7 +139,7 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
             continue
         country = None
         start = m.start()
-        before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", text[:m.start()])
+        before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+$", text[:m.start()])
         if before:
             code = lex.gaz.demonyms.get(en_key(before.group(1))) or _country_code(lex, before.group(1))
             if code:

@@ -56,8 +56,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.actor1 is None and b.actor1 is None and a.place is None:
         return False
-    if a.event_type in DIALOGUE and a.actor2 != b.actor2 and a.actor2 is not None and b.actor2 is not None:
-        return False
+    if a.event_type in DIALOGUE and a.actor2 != b.actor2:
+        return False  # urging residents to stay calm and ordering soldiers to surrender are two appeals
     return _places_agree(a, b) and _quantities_agree(a, b) and _dates_overlap(a, b)
 
 

@@ -66,8 +66,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     local_before = s.text[max(w.start, w.trig_start - 4):w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 25):w.trig_start]
     if cue["negation"].search(local_before):
         return []
-    agent, agent_reason = frames.pick_agent(s, w, trig, match, lang, cue,
-                                            armed_only=trig.type in ARMED_ACTS or "armed" in trig.needs)
+    if trig.agent == "context":
+        # X失守 / X fell: the place is the subject; the captor is not written in the clause
+        agent, agent_reason = None, "the place is the subject; no captor written"
+    else:
+        agent, agent_reason = frames.pick_agent(s, w, trig, match, lang, cue,
+                                                armed_only=trig.type in ARMED_ACTS or "armed" in trig.needs)
     event_type = trig.type
     if "/" in event_type:
         event_type = _who_moves(s, w, agent, cue, lang)

@@ -35,13 +35,14 @@ def month_range(year: int, month: int) -> tuple[date, date]:
 
 
 def infer_year(month: int, day: int | None, ref: date) -> int:
-    """The year of a month/day written without one: the latest not more than a month after ``ref``."""
+    """The year of a month/day written without one: the latest not more than two months after ``ref``
+    (reports look back, and forward only to plans and deadlines)."""
     year = ref.year
     try:
         candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
     except ValueError:
         return year
-    if candidate > ref + timedelta(days=31):
+    if candidate > ref + timedelta(days=62):
         year -= 1
     return year
 
