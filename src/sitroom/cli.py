@@ -1,4 +1,4 @@
-"""The ``sitroom`` command: verbs that match the pipeline (ingest, extract, events, summary)."""
+"""The ``sitroom`` command: verbs that match the pipeline (ingest, extract, events, summary, eval)."""
 from __future__ import annotations
 
 import json
@@ -143,6 +143,30 @@ def summary(db: str) -> None:
         raise click.UsageError(str(exc)) from None
     with store:
         click.echo(summary_text(store))
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the gold files' documents (default: beside the gold files or ../corpus).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
+@click.option("--quiet", is_flag=True, help="Only the per-document rows and averages, no misses or false positives.")
+def evaluate(gold: tuple[Path, ...], corpus: Path | None, as_json: bool, quiet: bool) -> None:
+    """Extract each gold file's document and score it: per document and micro-averaged P, R, F1."""
+    from sitroom.evaluate.runner import evaluate_gold_files, format_report
+
+    files: list[Path] = []
+    for g in gold:
+        files += sorted(g.glob("*.gold.json")) if g.is_dir() else [g]
+    try:
+        result = evaluate_gold_files(files, corpus)
+    except SitroomError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        click.echo(format_report(result, details=not quiet))
 
 
 if __name__ == "__main__":  # pragma: no cover
