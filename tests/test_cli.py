@@ -382,7 +382,7 @@ def test_summary_lists_captured_places(tmp_path: Path, corpus: Path) -> None:
     out = result.stdout
     assert out.startswith("3 documents, ")
     assert "territory_captured" in out
-    places = out.split("Places captured (earliest report):", 1)[1].splitlines()
+    places = out.split("Places captured (latest capture reported, with who took them):", 1)[1].splitlines()
     herat = [line for line in places if "Herat (AF)" in line]
     kandahar = [line for line in places if "Kandahar (AF)" in line]
     kherson = [line for line in places if "Kherson (UA)" in line]

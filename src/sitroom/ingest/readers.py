@@ -15,7 +15,7 @@ from pathlib import Path
 from sitroom.errors import InputError, SitroomError
 from sitroom.ingest.decode import decode_bytes
 from sitroom.ingest.html import fragment_to_text, page_to_text
-from sitroom.ingest.metadata import is_sidecar, metadata_from_mapping, parse_datetime_loose, read_sidecar
+from sitroom.ingest.metadata import is_sidecar, metadata_from_mapping, parse_datetime_loose, parse_language, read_sidecar
 from sitroom.ingest.model import Metadata, RawDocument
 from sitroom.settings import MAX_FILE_BYTES
 
@@ -168,10 +168,11 @@ def _feed(text: str, path: str, override: Metadata, encoding: str) -> Iterator[R
         published = parse_datetime_loose(entry.get("published") or entry.get("updated"))
         meta = Metadata(published=published, title=entry.get("title"), url=entry.get("link"),
                         source=channel, language=None)
-        lang = parsed.feed.get("language")
+        # an item's own language (dc:language) wins; a channel's language is only a default, and a
+        # bilingual feed's items are told apart by their text
+        lang = entry.get("language") or entry.get("dc_language")
         if lang:
             try:
-                from sitroom.ingest.metadata import parse_language
                 meta = meta.merged(Metadata(language=parse_language(lang)))
             except SitroomError:
                 pass

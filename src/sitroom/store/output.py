@@ -49,12 +49,13 @@ def summary_text(store: Store) -> str:
         lines.append(f"  {etype:22} {n}")
     captured: dict[str, dict] = {}
     for r in rows:
-        if r["event_type"] == "territory_captured" and r.get("location") and r["location"].get("precision") != "country":
+        if r["event_type"] == "territory_captured" and r.get("location") and r["location"].get("precision") != "country" \
+                and r.get("date_start"):
             key = f"{r['location']['name']} ({r['location']['country_code']})"
             best = captured.get(key)
-            if best is None or (r["date_start"] or "9") < (best["date_start"] or "9"):
+            if best is None or r["date_start"] > best["date_start"]:
                 captured[key] = r
-    lines += ["", "Places captured (earliest report):"]
+    lines += ["", "Places captured (latest capture reported, with who took them):"]
     for key, r in sorted(captured.items(), key=lambda kv: (kv[1]["date_start"] or "9", kv[0])):
         lines.append(f"  {r['date_start'] or 'date unknown':12} {key:32} by {r['actor1'] or 'unknown'}")
     if not captured:
