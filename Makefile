@@ -26,7 +26,7 @@ demo: install
 	$(BIN)/sitroom summary --db $(DB)
 
 test: install-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python bench/extract_speed.py

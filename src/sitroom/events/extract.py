@@ -28,7 +28,7 @@ def extract_events(doc: Document) -> list[Event]:
     events: list[Event] = []
     for s in doc.sentences:
         if s.analysed:
-            extra_places = frames.role_places(s, cue, discourse)
+            extra_places = frames.role_places(s, cue, discourse, gaz)
             claimed = [False] * (len(s.text) + 1)
             for trig in triggers(doc.language):
                 for match in trig.pattern.finditer(s.text):

@@ -237,7 +237,7 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     return [nearest], "nearest place"
 
 
-def role_places(s: Sentence, cue: dict, discourse: Discourse) -> list[PlaceMention]:
+def role_places(s: Sentence, cue: dict, discourse: Discourse, gaz: Gazetteer | None = None) -> list[PlaceMention]:
     """Places named by role (该市, the city, 该国) resolved to the last place of that kind.
 
     A role phrase followed by the place's name (the provincial capital of Lashkar Gah,
@@ -258,6 +258,17 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse) -> list[PlaceMenti
             if target is None:
                 continue
             out.append(PlaceMention(m.start(), m.end(), m.group(0), [target], kind, role="anaphor"))
+    capital = cue.get("place_role_capital")
+    if capital is not None and gaz is not None:
+        for m in capital.finditer(s.text):
+            if any(m.end() <= st <= m.end() + 6 for st in named_starts):
+                continue
+            earlier = [p.place for p in s.places if p.place is not None and p.place.kind == "admin1" and p.end <= m.start()]
+            division = earlier[-1] if earlier else discourse.last_place.get("admin1")
+            target = gaz.capital_of(division) if division is not None else None
+            target = target or discourse.last_place.get("city")
+            if target is not None:
+                out.append(PlaceMention(m.start(), m.end(), m.group(0), [target], "city", role="anaphor"))
     return out
 
 
