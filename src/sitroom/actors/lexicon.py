@@ -60,10 +60,11 @@ class ActorLexicon:
                                        if w.strip() and not w.startswith("#"))
         self.max_zh_block = max((len(w) for w in self.zh_not_actors), default=1)
         self.titles: dict[str, re.Pattern] = {}
+        self.group_words: dict[str, re.Pattern] = {}
         for line in _DATA.joinpath("titles.tsv").read_text("utf-8").splitlines():
             if line and not line.startswith("#"):
-                lang, pattern = line.split("\t", 1)
-                self.titles[lang] = re.compile(pattern)
+                lang, kind, pattern = line.split("\t", 2)
+                (self.titles if kind == "title" else self.group_words)[lang] = re.compile(pattern, re.I if lang == "en" else 0)
 
     def _add_zh(self, alias: str, actor: Actor) -> None:
         for form in {alias, simplified_view(alias)}:

@@ -26,17 +26,19 @@ class ActorMention:
 
 
 def _drop_qualifiers(text: str, out: list[ActorMention], lex: ActorLexicon, language: str) -> list[ActorMention]:
-    """``伊拉克总理苏达尼``: a state written before a title and a person only qualifies the person."""
-    title = lex.titles.get(language)
+    """``伊拉克总理苏达尼``, ``阿富汗武装组织塔利班``: a state written before a title and a person, or
+    before a group word and a named group, only qualifies them."""
+    title, group = lex.titles.get(language), lex.group_words.get(language)
     if title is None:
         return out
     keep = []
     for k, a in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
-        if a.actor is not None and a.actor.type == "state" and nxt is not None and nxt.actor is not None \
-                and nxt.actor.type == "person":
+        if a.actor is not None and a.actor.type == "state" and nxt is not None and nxt.actor is not None:
             gap = text[a.end:nxt.start].strip()
-            if gap and title.fullmatch(gap) or (language == "en" and re.fullmatch(rf"(?:{title.pattern})\s*", gap, re.I)):
+            if nxt.actor.type == "person" and gap and title.fullmatch(gap):
+                continue
+            if nxt.actor.type in ("nsag", "igo", "ngo") and group is not None and (gap == "" or group.fullmatch(gap)):
                 continue
         keep.append(a)
     return keep

@@ -93,7 +93,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         actor = discourse.last_captor or doc.main_armed_group
         agent_reason = "captor from context (the armed group of the preceding reports)"
     if event_type == "territory_captured":
-        if (actor is None or not actor.armed) and "armed" in trig.needs:
+        if (actor is None or not (actor.armed or actor.type == "state")) and "armed" in trig.needs:
             return []
     if actor is None and event_type in ("armed_clash", "attack"):
         actor = discourse.last_captor or doc.main_armed_group

@@ -83,7 +83,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
         before = [a for a in before if not (a.start >= exclude[0] and a.end <= exclude[1])]
     subjects = [a for a in before if not _is_object(s, a, language, cue)]
     if armed_only:
-        subjects = [a for a in subjects if a.actor.armed]
+        subjects = [a for a in subjects if a.actor.armed or a.actor.type == "state"]
     in_clause = [a for a in subjects if a.start >= w.start]
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
@@ -356,8 +356,14 @@ def certainty(s: Sentence, w: Window, cue: dict, language: str, agent: ActorMent
     claim = cue["claim"].search(head)
     if claim and agent is not None and agent.actor is not None and event_type in CLAIMABLE:
         speakers = [a for a in s.actors if a.actor and a.end <= claim.start()]
-        if speakers and lex.top(speakers[-1].actor).name == lex.top(agent.actor).name:
-            return "claimed", "the acting party itself says so"
+        if not speakers and language == "en":
+            speakers = [a for a in s.actors if a.actor and claim.end() <= a.start < claim.end() + 60]
+        if speakers:
+            said, acted = lex.top(speakers[-1].actor), lex.top(agent.actor)
+            same_state = lex.country_of(said) and lex.country_of(said) == lex.country_of(acted) \
+                and said.type != "nsag" and acted.type != "nsag"
+            if said.name == acted.name or same_state:
+                return "claimed", "the acting party itself says so"
     return "reported", "default"
 
 
