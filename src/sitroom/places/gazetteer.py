@@ -58,6 +58,7 @@ class Gazetteer:
         self.by_key: dict[str, Place] = {}
         self.curated: set[str] = set()
         self.max_zh_len = 1
+        self._zh_prefixes: frozenset[str] | None = None
         self._load_countries()
         self._load_curated()
         self._load_pycountry_divisions()
@@ -170,11 +171,24 @@ class Gazetteer:
             self._add(place, [], [city["name"]])
 
     # lookups -----------------------------------------------------------
-    def lookup_zh(self, name: str) -> list[Place]:
-        """Places with this Chinese name (Simplified or Traditional), best first."""
+    def lookup_zh(self, name: str, simplified: bool = False) -> list[Place]:
+        """Places with this Chinese name (Simplified or Traditional), best first.
+
+        ``simplified=True`` says the name is already in the Simplified view (no conversion: the hot path).
+        """
         if name in self._stop:
             return []
-        return list(self.zh.get(name) or self.zh.get(_simplified(name)) or [])
+        found = self.zh.get(name)
+        if found is None and not simplified:
+            found = self.zh.get(_simplified(name))
+        return list(found or [])
+
+    @property
+    def zh_prefixes(self) -> frozenset[str]:
+        """The first two characters of every Chinese name (to skip positions no name starts at)."""
+        if self._zh_prefixes is None:
+            self._zh_prefixes = frozenset(name[:2] for name in self.zh)
+        return self._zh_prefixes
 
     def lookup_en(self, name: str) -> list[Place]:
         """Places with this English name or spelling, best first."""

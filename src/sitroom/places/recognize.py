@@ -34,6 +34,11 @@ def _zh_blockers() -> tuple[frozenset[str], int]:
     return frozenset(words), max(len(w) for w in words)
 
 
+@lru_cache(maxsize=1)
+def _zh_block_prefixes() -> frozenset[str]:
+    return frozenset(w[:2] for w in _zh_blockers()[0])
+
+
 def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Longest-match gazetteer names in a Simplified Chinese view, with suffixes and capital roles.
 
@@ -43,14 +48,17 @@ def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     i, n = 0, len(text)
     maxlen = gaz.max_zh_len
     blockers, block_max = _zh_blockers()
+    block_prefixes = _zh_block_prefixes()
+    prefixes = gaz.zh_prefixes
     while i < n:
         if not ("\u4e00" <= text[i] <= "\u9fff"):
             i += 1
             continue
-        block = next((k for k in range(min(block_max, n - i), 1, -1) if text[i:i + k] in blockers), 0)
+        block = next((k for k in range(min(block_max, n - i), 1, -1) if text[i:i + k] in blockers), 0) \
+            if text[i:i + 2] in block_prefixes else 0
         hit = None
-        for length in range(min(maxlen, n - i), 1, -1):
-            cands = gaz.lookup_zh(text[i:i + length])
+        for length in range(min(maxlen, n - i), 1, -1) if text[i:i + 2] in prefixes else ():
+            cands = gaz.lookup_zh(text[i:i + length], simplified=True)
             if cands:
                 hit = (length, cands)
                 break
