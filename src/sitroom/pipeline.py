@@ -26,5 +26,10 @@ def analyse(raw: RawDocument) -> Document:
             continue
         s.times = find_times(s.text, ref, doc.language)
         s.quantities = find_quantities(s.text, doc.language)
+        dl = doc.dateline
+        if dl is not None and s.start <= dl.start < s.end:
+            # the dateline's date is the reference date, not the time of the first sentence's events
+            s.times = [t for t in s.times if not (dl.start <= s.span(t.start, t.end)[0] < dl.end)]
+            s.quantities = [q for q in s.quantities if not (dl.start <= s.span(q.start, q.end)[0] < dl.end)]
     doc.events = extract_events(doc)
     return doc

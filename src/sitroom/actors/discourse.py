@@ -11,6 +11,7 @@ import re
 
 from sitroom.actors.lexicon import Actor, ActorLexicon
 from sitroom.actors.recognize import ActorMention
+from sitroom.places.gazetteer import en_key
 from sitroom.text.document import Document
 
 _ROLE_EN = r"(?:spokesperson|spokesman|spokeswoman|leader|commander|chief|head|official|envoy|representative|governor|minister)"
@@ -30,7 +31,9 @@ def register_appositions(doc: Document, lex: ActorLexicon) -> None:
     people: dict[str, Actor] = {}
     for s in doc.sentences:
         for name, org in _appositions(s, doc.language, lex):
-            person = Actor(name, "person", lex.country_of(org), affiliation=org.name)
+            known = lex.en.get(en_key(name)) if doc.language == "en" else lex.zh.get(name)
+            person = known if known is not None and known.type == "person" else \
+                Actor(name, "person", lex.country_of(org), affiliation=org.name)
             people[name] = person
             if doc.language == "en" and " " in name:
                 people.setdefault(name.split()[-1], person)
@@ -44,6 +47,8 @@ def register_appositions(doc: Document, lex: ActorLexicon) -> None:
             for m in re.finditer(pattern, s.text):
                 if any(a.start < m.end() and m.start() < a.end for a in s.actors):
                     continue
+                if doc.language == "en" and alias != person.name and alias == alias.lower():
+                    continue
                 s.actors.append(ActorMention(m.start(), m.end(), m.group(0), person))
         s.actors.sort(key=lambda a: a.start)
 
@@ -53,12 +58,12 @@ def _appositions(s, language: str, lex: ActorLexicon):
         for pattern in _APPOS_EN:
             for m in pattern.finditer(s.text):
                 org = _org_in(s, m.start("desc"), m.end("desc"), lex)
-                if org is not None and not lex.en.get(m.group("name").lower()):
+                if org is not None:
                     yield m.group("name"), org
     else:
         for m in _APPOS_ZH.finditer(s.text):
-            if any(a.start <= m.start("name") < a.end for a in s.actors):
-                continue  # already a known actor
+            if any(a.start <= m.start("name") < a.end and a.actor is not None and a.actor.type != "person" for a in s.actors):
+                continue  # the "name" is a known organisation
             org = _org_in(s, max(0, m.start() - 12), m.start(), lex, nearest=True)
             if org is not None:
                 yield m.group("name"), org

@@ -56,6 +56,7 @@ class ActorLexicon:
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self._load_roles()
+        self.zh_latin_prefixes = frozenset(a[:2] for a in self.zh if a[:1].isascii())
         self.zh_not_actors = frozenset(w.strip() for w in _DATA.joinpath("zh_not_actors.txt").read_text("utf-8").splitlines()
                                        if w.strip() and not w.startswith("#"))
         self.max_zh_block = max((len(w) for w in self.zh_not_actors), default=1)
@@ -68,7 +69,7 @@ class ActorLexicon:
 
     def _add_zh(self, alias: str, actor: Actor) -> None:
         for form in {alias, simplified_view(alias)}:
-            if len(form) >= 2 and form not in self.zh:
+            if len(form) >= 2 and form not in self.zh and not (form[:1].isascii() and len(form) < 3):
                 self.zh[form] = actor
                 self.max_zh = max(self.max_zh, len(form))
 

@@ -18,6 +18,7 @@ class ActorMention:
     actor: Actor | None
     role: Role | None = None  # set for role words until resolved
     country: str | None = None  # country written with the role word (阿富汗政府军)
+    object: bool = False  # written after a preposition (向阿富汗, to Afghanistan): not the one acting
 
     @property
     def generic(self) -> bool:
@@ -50,7 +51,8 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
     covered = [False] * len(text)
     i, n = 0, len(text)
     while i < n:
-        if not ("\u4e00" <= text[i] <= "\u9fff"):
+        latin_start = text[i].isascii() and text[i].isalnum() and (i == 0 or not (text[i - 1].isascii() and text[i - 1].isalnum()))
+        if not ("\u4e00" <= text[i] <= "\u9fff") and not (latin_start and text[i:i + 2] in lex.zh_latin_prefixes):
             i += 1
             continue
         hit = None
@@ -92,9 +94,13 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
             for k in range(start, m.end()):
                 covered[k] = True
     out.sort(key=lambda a: a.start)
+    for a in out:
+        a.object = bool(_ZH_OBJECT.search(text[max(0, a.start - 2):a.start]))
     return _drop_qualifiers(text, out, lex, "zh")
 
 
+_ZH_OBJECT = re.compile(r"(?:向|对|与|在|到|往|赴|前往|进入|从|自)$")
+_EN_OBJECT = re.compile(r"\b(?:to|in|into|from|against|with|toward|towards|at|on)\s+(?:the\s+)?$", re.I)
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
@@ -151,6 +157,8 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
         for x in range(start, m.end()):
             covered[x] = True
     out.sort(key=lambda a: a.start)
+    for a in out:
+        a.object = bool(_EN_OBJECT.search(text[max(0, a.start - 12):a.start]))
     return out
 
 
@@ -169,7 +177,7 @@ def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str 
     last_state: str | None = None
     for m in mentions:
         if m.actor is not None and m.role is None:
-            if m.actor.type in ("state", "government", "state_force"):
+            if m.actor.type in ("state", "government", "state_force") and not m.object:
                 last_state = lex.country_of(m.actor) or last_state
             continue
         if m.role is not None and m.actor is None:

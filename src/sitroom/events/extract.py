@@ -124,6 +124,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             return []
     if event_type == "displacement" and not explicit_place and quantity is None:
         return []
+    if event_type == "displacement" and actor is not None and not actor.armed:
+        actor, agent_reason = None, "people flee: the organisation that counts them is the source, not the actor"
     when, time_reason = frames.pick_time(doc, s, w, discourse)
     sure, sure_reason = frames.certainty(s, w, cue, lang, agent, lex, when, event_type)
     if event_type == "displacement" and sure == "planned":
@@ -166,7 +168,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             date_start=when.date_start if when else None, date_end=when.date_end if when else None,
             date_precision=when.precision if when else None, date_reason=time_reason,
             quantity=None if quantity is None or quantity.value != quantity.value else quantity.value,
-            quantity_unit=frames.unit_for(event_type) if quantity is not None else None,
+            quantity_unit=frames.unit_for(event_type, quantity) if quantity is not None else None,
             quantity_flags=tuple(f for f, on in (("approximate", quantity and quantity.approximate),
                                                  ("lower_bound", quantity and quantity.lower_bound)) if on),
             certainty=sure, attribution=said_by,

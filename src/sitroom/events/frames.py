@@ -25,6 +25,7 @@ _ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州�
 _EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|local)?\s*capital(?:\s+city)?(?:\s+of|,)?\s*$", re.I)
 
 
+_GOAL_BEFORE = {"zh": re.compile(r"(?:向|对|往|赴|朝)$"), "en": re.compile(r"\b(?:to|on|against)\s+(?:the\s+)?$", re.I)}
 _DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
                 "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}
 
@@ -178,6 +179,11 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     limit_before = w.start if language == "zh" else max(0, w.trig_start - 120)
     if trig.place == "after":
         cands = [p for p in places if w.trig_end <= p.start < limit_after]
+        if not cands:
+            # 向喀布尔派遣, 对阿勒颇发起进攻, sent to Kabul 3,000 troops: the goal written before the verb
+            marked = [p for p in places if max(w.start, limit_before) <= p.start and p.end <= w.trig_start
+                      and _GOAL_BEFORE[language].search(s.text[max(0, p.start - 6):p.start])]
+            cands = marked[-1:]
         if not cands and language == "zh" and "place" not in trig.needs:
             later = [p for p in places if p.start >= w.trig_end]
             cands = later[:1]
@@ -327,6 +333,10 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
     _, classes = spec
     lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
     pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
+    if pool and all(q.unit_class == "force" for q in pool):
+        # 3个美军步兵营，约3000名士兵: a head count elsewhere in the sentence beats a count of units
+        people = [q for q in s.quantities if q.unit_class == "people" and q.unit == "troops"]
+        pool = people or pool
     if not pool:
         return None
     for cls in classes:
@@ -336,8 +346,10 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
     return None
 
 
-def unit_for(event_type: str) -> str | None:
-    """The unit an event type's quantity is counted in."""
+def unit_for(event_type: str, quantity: Quantity | None = None) -> str | None:
+    """The unit an event type's quantity is counted in (battalions stay battalions)."""
+    if quantity is not None and quantity.unit_class == "force":
+        return quantity.unit
     spec = _UNIT_FOR_TYPE.get(event_type)
     return spec[0] if spec else None
 

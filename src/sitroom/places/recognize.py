@@ -177,7 +177,10 @@ _EN_CAPITAL_OF = re.compile(r"^'s\s+(?:provincial|regional|state|local)?\s*capit
 
 def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Capitalised word sequences that the gazetteer knows (longest first, up to five words)."""
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*", text)]
+    tokens = []
+    for m in re.finditer(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*", text):
+        end = m.end() - 2 if m.group(0).endswith(("'s", "’s")) else m.end()  # Helmand's -> Helmand
+        tokens.append((m.start(), end))
     out: list[PlaceMention] = []
     i = 0
     while i < len(tokens):

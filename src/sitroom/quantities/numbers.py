@@ -33,8 +33,9 @@ _EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
              "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12}
 _EN = re.compile(
     r"(?P<pre>about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|fewer than|less than|an estimated)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")"
+    r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b"
     r"(?:\s+(?P<mult>million|thousand|hundred|billion))?(?P<post>\s+or\s+more|\s+plus|\+)?", re.I)
+_EN_MONTH = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _EN_FUZZY = re.compile(r"\b(?P<word>hundreds of thousands|tens of thousands|thousands|hundreds|dozens|millions)\s+of\b", re.I)
 _FUZZY_VALUES = {"数十万": None, "数百万": None, "数万": None, "数千": None, "数百": None, "数十": None}
 
@@ -79,8 +80,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             after = text[end:end + 2]
             if re.match(r"[年月日号时点分秒岁%％]|周年|个月|小时|公里|天", after) or after.startswith("世纪"):
                 continue
-            if m.start() > 0 and text[m.start() - 1] in "第数几":
-                continue
+            if m.start() > 0 and (text[m.start() - 1] in "第数几" or text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()):
+                continue  # 第82空降师, M23
             if re.fullmatch(r"[一二两三四五六七八九十]", num) and not re.match(r"\s*(个|名|座|架|辆|营)", after):
                 continue
             value = zh_to_number(num)
@@ -105,6 +106,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue
             if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100 and not m["mult"]:
                 continue
+            if re.search(_EN_MONTH + r"\.?\s+$", text[:m.start("num")], re.I) or re.match(r"(?:st|nd|rd|th)?\s+" + _EN_MONTH, text[m.end("num"):], re.I):
+                continue  # a day of the month (Aug. 6, 12 August)
             if re.search(r"\bof\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)$", text[:m.start()]):
                 continue  # a total after a partitive (more than a dozen of Afghanistan's 34 capitals)
             if re.match(r"\s*(?:am|pm|a\.m|p\.m|:\d|km|kilomet|miles|%|percent|years?\b|days?\b|hours?\b|months?\b|weeks?\b)", after):

@@ -91,12 +91,12 @@ def split_sentences(text: str, view: str, language: str) -> list[Sentence]:
         if len(group) > 1:
             kind = "body"
         offsets: list[int] = []
-        for i in group:
+        for k, i in enumerate(group):
             s, e = paras[i]
+            if k and not (_CJK.match(text[offsets[-1]]) and _CJK.match(text[s])):
+                offsets.append(offsets[-1] + 1)  # the break itself stands for the space between two words
             offsets.extend(range(s, e))
-        joined = "".join(view[o] for o in offsets)
-        if kind == "heading_md":
-            kind = "heading_md"
+        joined = "".join(" " if view[o] == "\n" else view[o] for o in offsets)
         pieces = _split_zh(joined) if language == "zh" else _split_en(joined)
         for a, b in pieces:
             while a < b and joined[a].isspace():

@@ -103,12 +103,14 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "range", "range")
         if name == "my":
             a, b = month_range(int(m[2]), _month(m[1]))
+            if t.lower().startswith("since"):
+                return TimeExpr(s, e, t, a, ref, "range", "since")
             return TimeExpr(s, e, t, a, b, "month")
         if name == "month":
             month = _month(m[1])
-            if m[1].lower() == "may" and not t.lower().startswith(("in", "since", "during")):
-                return None
             a, b = month_range(infer_year(month, None, ref), month)
+            if t.lower().startswith("since"):
+                return TimeExpr(s, e, t, a, ref, "range", "since")
             return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "month")
         if name == "weekday":
             d = weekday_before(ref, _WEEKDAYS.index(m[2].lower()))
