@@ -36,8 +36,11 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
     doc.context_countries = dict(context)
     country = _main_country(context, lex)
     previous_state = None
+    last_armed = None
     for s in doc.sentences:
-        resolve_roles(s.actors, lex, country, doc.main_armed_group, previous_state)
+        resolve_roles(s.actors, lex, country, doc.main_armed_group, previous_state, last_armed)
+        armed = [lex.top(m.actor) for m in s.actors if m.actor is not None and m.actor.armed]
+        last_armed = armed[-1] if armed else last_armed
         named = [lex.country_of(m.actor) for m in s.actors if m.actor is not None and m.role is None
                  and m.actor.type in ("state", "state_force", "government", "person")]
         named = [c for c in named if c]

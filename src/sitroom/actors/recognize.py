@@ -147,7 +147,7 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
             continue
         country = None
         start = m.start()
-        before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+$", text[:m.start()])
+        before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+(?:[a-z][a-z-]+\s+){0,2}$", text[:m.start()])
         if before:
             code = lex.gaz.demonyms.get(en_key(before.group(1))) or _country_code(lex, before.group(1))
             if code:
@@ -170,7 +170,7 @@ def _country_code(lex: ActorLexicon, name: str) -> str | None:
 
 
 def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str | None, rebels: Actor | None,
-                  previous_state: str | None = None) -> None:
+                  previous_state: str | None = None, last_armed: Actor | None = None) -> None:
     """Give each role word its actor: the country written with it, else the state named last before it
     in the sentence (加拿大将派遣特种部队), else, for words that may mean a foreign force (troops), the
     state named in the sentence before, else the country in context."""
@@ -179,6 +179,11 @@ def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str 
         if m.actor is not None and m.role is None:
             if m.actor.type in ("state", "government", "state_force") and not m.object:
                 last_state = lex.country_of(m.actor) or last_state
+            if m.actor.armed:
+                last_armed = lex.top(m.actor)
+            continue
+        if m.role is not None and m.actor is None and m.role.template == "{last_armed}":
+            m.actor = last_armed  # 该部队 / the group: the armed group named last
             continue
         if m.role is not None and m.actor is None:
             chosen = m.country or (last_state if m.role.type in ("state_force", "government", "state") else None) \

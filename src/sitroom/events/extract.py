@@ -12,11 +12,13 @@ from sitroom.events.dedup import merge_repeats
 from sitroom.events.lexicon import Trigger, cues, triggers
 from sitroom.events.model import Event, Mention
 from sitroom.places.gazetteer import Gazetteer, gazetteer
-from sitroom.places.model import Place
+from sitroom.places.model import Place, PlaceMention
 from sitroom.text.document import Document, Sentence
 
 STRICT_TYPES = frozenset({"territory_captured", "troop_deployment", "air_strike", "displacement"})
 CAPTURE_TYPES = frozenset({"territory_captured", "territory_surrendered"})
+_FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机场|据点|要塞"),
+             "en": re.compile(r"\b(?:base|headquarters|barracks|garrison|airport|airbase|camp|command)\b", re.I)}
 ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
 
 
@@ -119,8 +121,13 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     explicit_place = bool(chosen)
     if not chosen:
         chosen = [None]
-    if event_type in CAPTURE_TYPES and not explicit_place:
-        if not (event_type == "territory_captured" and quantity is not None):
+    if event_type in CAPTURE_TYPES and not explicit_place and quantity is None:
+        facility = _FACILITY[lang].search(s.text[w.trig_end:w.end if lang == "zh" else w.trig_end + 60])
+        if facility and discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+            # took over the base / 攻占了司令部: the base is in the town the report is about
+            chosen, explicit_place = [PlaceMention(-1, -1, facility.group(0), [discourse.last_city])], True
+            place_reason = "a base or building taken: the town named just before"
+        else:
             return []
     if event_type == "displacement" and not explicit_place and quantity is None:
         return []
@@ -197,7 +204,7 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     actor = agent.actor if agent else None
     if cue["personnel"].search(near):
         return "evacuation"
-    if actor is not None and actor.armed:
+    if actor is not None and (actor.armed or actor.type in ("igo", "state", "government")):
         return "withdrawal"
     if cue["force"].search(near):
         return "withdrawal"
@@ -238,9 +245,9 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
                     actor: Actor | None, discourse: Discourse) -> tuple[Place | None, str]:
     """No place in the sentence: the town of the sentences just before, else the country the report is about.
 
-    A count of captured places (塔利班已攻占省会城市16个) is about the country, never a town.
+    A count of captured places (塔利班已攻占省会城市16个) or of displaced people is about the country, never a town.
     """
-    if event_type in CAPTURE_TYPES:
+    if event_type in CAPTURE_TYPES or event_type == "displacement":
         if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
             return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"
     elif discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:

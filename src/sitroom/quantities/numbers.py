@@ -26,7 +26,7 @@ class Quantity:
 
 
 _ZH_NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千万亿]+)(?:\.\d+)?(?:万|亿|千|百)?"
-_ZH = re.compile(rf"(?P<pre>约|大约|近|将近|超过|逾|至少|共计|共|多达|达)?(?P<num>{_ZH_NUM})(?P<post>多|余)?")
+_ZH = re.compile(rf"(?P<pre>约|大约|近|将近|超过|逾|至少|共计|共|多达|达)?(?P<num>{_ZH_NUM})(?P<post>多|余)?(?P<mult>万|亿)?")
 _ZH_FUZZY = re.compile(r"(?P<word>数十万|数百万|数万|数千|数百|数十|几十万|几万|几千|几百|上千|上万|成千上万|数以万计|数以千计)")
 _EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -87,6 +87,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             value = zh_to_number(num)
             if value is None:
                 continue
+            if m["mult"]:
+                value *= 1e4 if m["mult"] == "万" else 1e8  # 600多万: more than six million
             unit, cls, uend = _unit(text, end, "zh")
             if unit is None and text[end:end + 1] == "个" and re.search(r"(省会城市|省会|城市|地区)$", text[:m.start()]):
                 unit, cls, uend = "places", "place", end + 1
