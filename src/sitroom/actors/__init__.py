@@ -27,11 +27,6 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
                 code = lex.country_of(m.actor)
                 if code and m.actor.type != "media":
                     context[code] += 1
-    for s in doc.sentences:
-        # a place name inside an actor's name (Hayat Tahrir al-Sham, 阿富汗政府军) is not a place mention
-        names = [m for m in s.actors if m.actor is not None and m.actor.type != "state"]
-        s.places = [p for p in s.places
-                    if not any(m.start <= p.start and p.end <= m.end and (m.end - m.start) > (p.end - p.start) for m in names)]
     doc.main_armed_group = lex.by_name[named.most_common(1)[0][0]] if named else None
     doc.context_countries = dict(context)
     country = _main_country(context, lex)
@@ -47,6 +42,11 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
         previous_state = named[-1] if named else None
     register_appositions(doc, lex)
     resolve_pronouns(doc, lex)
+    for s in doc.sentences:
+        # a place name inside an actor's name (Hayat Tahrir al-Sham, 阿富汗政府军) is not a place mention
+        names = [m for m in s.actors if m.actor is not None and m.actor.type != "state"]
+        s.places = [p for p in s.places
+                    if not any(m.start <= p.start and p.end <= m.end and (m.end - m.start) > (p.end - p.start) for m in names)]
 
 
 def _main_country(context: Counter, lex: ActorLexicon) -> str | None:

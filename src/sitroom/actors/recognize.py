@@ -73,26 +73,27 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
             i += length
         else:
             i += 1
-    for role in lex.roles["zh"]:
-        for m in role.pattern.finditer(text):
-            if any(covered[m.start():m.end()]):
-                continue
-            country = None
-            start = m.start()
-            prev = [a for a in out if a.end == m.start() and a.actor and a.role is None]
-            if prev and prev[0].actor.type in ("state_force", "nsag"):
-                continue  # 美军步兵: the named force already says who
-            if prev and lex.country_of(prev[0].actor):
-                country = lex.country_of(prev[0].actor)
-                if prev[0].actor.type == "state":
-                    start = prev[0].start
-                    out.remove(prev[0])
-            elif m.start() > 0 and text[m.start() - 1] in lex.party_abbreviations and role.type in ("state_force", "government"):
-                country = lex.party_abbreviations[text[m.start() - 1]]
-                start = m.start() - 1
-            out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
-            for k in range(start, m.end()):
-                covered[k] = True
+    found = [(m, role) for role in lex.roles["zh"] for m in role.pattern.finditer(text)]
+    # longest first, so that 该部队 is not read as 部队 and 阿富汗政府军 not as 军
+    for m, role in sorted(found, key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[0].start())):
+        if any(covered[m.start():m.end()]):
+            continue
+        country = None
+        start = m.start()
+        prev = [a for a in out if a.end == m.start() and a.actor and a.role is None]
+        if prev and prev[0].actor.type in ("state_force", "nsag"):
+            continue  # 美军步兵: the named force already says who
+        if prev and lex.country_of(prev[0].actor):
+            country = lex.country_of(prev[0].actor)
+            if prev[0].actor.type == "state":
+                start = prev[0].start
+                out.remove(prev[0])
+        elif m.start() > 0 and text[m.start() - 1] in lex.party_abbreviations and role.type in ("state_force", "government"):
+            country = lex.party_abbreviations[text[m.start() - 1]]
+            start = m.start() - 1
+        out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
+        for k in range(start, m.end()):
+            covered[k] = True
     out.sort(key=lambda a: a.start)
     for a in out:
         a.object = bool(_ZH_OBJECT.search(text[max(0, a.start - 2):a.start]))

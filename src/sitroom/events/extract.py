@@ -122,15 +122,17 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if not chosen:
         chosen = [None]
     if event_type in CAPTURE_TYPES and not explicit_place and quantity is None:
-        facility = _FACILITY[lang].search(s.text[w.trig_end:w.end if lang == "zh" else w.trig_end + 60])
-        if facility and discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+        facility = _FACILITY[lang].search(s.text[w.trig_end:min(w.end, w.trig_end + 30) if lang == "zh" else w.trig_end + 60])
+        ordinal = re.search(r"第[一二三四五六七八九十\d]+个", s.text[w.start:w.trig_end + 30]) if lang == "zh" else None
+        if facility and not ordinal and discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
             # took over the base / 攻占了司令部: the base is in the town the report is about
             chosen, explicit_place = [PlaceMention(-1, -1, facility.group(0), [discourse.last_city])], True
             place_reason = "a base or building taken: the town named just before"
         else:
             return []
-    if event_type == "displacement" and not explicit_place and quantity is None:
-        return []
+    if event_type == "displacement" and quantity is None and not any(
+            pm is not None and w.start <= pm.start < w.end for pm in chosen):
+        return []  # people fleeing, with neither a count nor a place named in the clause
     if event_type == "displacement" and actor is not None and not actor.armed:
         actor, agent_reason = None, "people flee: the organisation that counts them is the source, not the actor"
     when, time_reason = frames.pick_time(doc, s, w, discourse)
@@ -145,7 +147,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             when, time_reason = respective[k], "the time written for this place (respectively)"
         place = pm.place if pm is not None else None
         if place is None:
-            place, place_reason = _fallback_place(doc, event_type, s, w, lang, gaz, actor, discourse)
+            place, place_reason = _fallback_place(doc, event_type, s, w, lang, gaz, actor, discourse, quantity)
         if event_type in CAPTURE_TYPES and place is not None and place.kind == "country" and quantity is None:
             continue
         if event_type == "territory_captured" and quantity is not None and place is not None and place.kind != "country":
@@ -241,15 +243,27 @@ def _personnel_owner(s: Sentence, w: frames.Window, lang: str, lex: ActorLexicon
     return None
 
 
+def lex_country(actor: Actor | None) -> str | None:
+    """The state an actor belongs to, if any."""
+    return actor_lexicon().country_of(actor) if actor is not None else None
+
+
 def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Window, lang: str, gaz: Gazetteer,
-                    actor: Actor | None, discourse: Discourse) -> tuple[Place | None, str]:
+                    actor: Actor | None, discourse: Discourse, quantity=None) -> tuple[Place | None, str]:
     """No place in the sentence: the town of the sentences just before, else the country the report is about.
 
     A count of captured places (塔利班已攻占省会城市16个) or of displaced people is about the country, never a town.
     """
-    if event_type in CAPTURE_TYPES or event_type == "displacement":
+    big_count = event_type == "displacement" and quantity is not None and quantity.value >= 2_000_000
+    if event_type in CAPTURE_TYPES or big_count:
         if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
             return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"
+    elif event_type == "troop_deployment":
+        own = lex_country(actor)
+        countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
+        for code, _ in countries:
+            if code != own:
+                return gaz.country(code), "troops sent abroad: the country the report is about"
     elif discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
         return discourse.last_city, "the town named just before (no place in the sentence)"
     countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])

@@ -58,7 +58,7 @@ def clause_window(s: Sentence, start: int, end: int, language: str) -> Window:
 def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     before = s.text[max(0, a.start - 14):a.start]
     if language == "zh":
-        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern}))?$"
+        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,3}}[“\"「])?$"
         return bool(re.search(titled, before))
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
@@ -274,13 +274,18 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse, gaz: Gazetteer | N
     """
     out = []
     named_starts = [p.start for p in s.places if p.place is not None]
+
+    def named_next(m: re.Match) -> bool:
+        """The role phrase is followed by the place's own name (the provincial capital, Tirin Kot)."""
+        return any(st >= m.end() and re.fullmatch(r"\s*(?:,\s*|of\s+)?", s.text[m.end():st]) for st in named_starts)
+
     for kind in ("city", "admin1", "country"):
         pattern = cue.get(f"place_role_{kind}")
         has_earlier = any(p.place is not None and p.place.kind == kind for p in s.places)
         if pattern is None or (kind not in discourse.last_place and not has_earlier):
             continue
         for m in pattern.finditer(s.text):
-            if any(m.end() <= st <= m.end() + 6 for st in named_starts):
+            if named_next(m):
                 continue
             earlier = [p.place for p in s.places if p.place is not None and p.place.kind == kind and p.end <= m.start()]
             target = earlier[-1] if earlier else discourse.last_place.get(kind)
@@ -290,11 +295,16 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse, gaz: Gazetteer | N
     capital = cue.get("place_role_capital")
     if capital is not None and gaz is not None:
         for m in capital.finditer(s.text):
-            if any(m.end() <= st <= m.end() + 6 for st in named_starts):
+            if named_next(m):
                 continue
             earlier = [p.place for p in s.places if p.place is not None and p.place.kind == "admin1" and p.end <= m.start()]
             division = earlier[-1] if earlier else discourse.last_place.get("admin1")
-            target = gaz.capital_of(division) if division is not None else None
+            if "provinc" not in m.group(0) and "regional" not in m.group(0) and "state" not in m.group(0):
+                country = discourse.last_place.get("country")
+                division = None
+                target = capital_of_country(gaz, country.country_code) if country is not None else None
+            else:
+                target = gaz.capital_of(division) if division is not None else None
             target = target or discourse.last_place.get("city")
             if target is not None:
                 out.append(PlaceMention(m.start(), m.end(), m.group(0), [target], "city", role="anaphor"))
@@ -312,6 +322,36 @@ def respective_times(s: Sentence, w: Window, n_places: int, language: str) -> li
     return times if len(times) == n_places else None
 
 
+_SHIFT = {"en": re.compile(r"\b(a|one|two|three|four|five|six|seven|\d+|hours|a\s+few\s+hours)\s*(days?|weeks?)?\s+(after|before)\b", re.I),
+          "zh": re.compile(r"(一|两|三|四|五|六|七|\d+)?(天|日|周)(之)?(后|前)(?=[，,])")}
+_SMALL_EN = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def shifted(s: Sentence, w: Window, when: TimeExpr | None, language: str) -> tuple[TimeExpr | None, str | None]:
+    """``…said Monday, a day after the RSF said it had overrun the base``: an event written after
+    "a day after" happened a day before the time of the main clause."""
+    if when is None or language != "en":
+        return when, None
+    shift = None
+    for m in _SHIFT["en"].finditer(s.text[:w.trig_start]):
+        if when.start < m.start() or when.start < 0:
+            shift = m
+    if shift is None:
+        return when, None
+    word = shift.group(1).lower()
+    if word.startswith(("hours", "a few")):
+        return when, None  # hours after: the same day
+    n = int(word) if word.isdigit() else _SMALL_EN.get(word, 1)
+    unit = (shift.group(2) or "day").lower()
+    days = n * (7 if unit.startswith("week") else 1)
+    sign = -1 if shift.group(3).lower() == "after" else 1
+    from datetime import timedelta
+
+    d = when.date_start + timedelta(days=sign * days)
+    return TimeExpr(when.start, when.end, when.text, d, d, "day", when.kind), \
+        f"{shift.group(0)!r} the time of the main clause"
+
+
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
     """The event's time: written in the clause, else in the sentence, else inherited, else the report's date."""
     def nearest(exprs: list[TimeExpr]) -> TimeExpr:
@@ -323,6 +363,9 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
     for pool, reason in ((in_clause, "written in the clause"), (usable, "written in the sentence")):
         if pool:
             t = nearest(pool)
+            moved, why = shifted(s, w, t, doc.language)
+            if why:
+                return moved, why
             if t.kind == "anaphor":
                 if discourse.last_day is None:
                     continue
@@ -334,9 +377,15 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
         return discourse.last_time, "inherited from a sentence just before"
     if doc.dateline and doc.dateline.date:
         d = doc.dateline.date
+        moved, why = shifted(s, w, TimeExpr(-1, -1, "", d, d, "day", "report"), doc.language)
+        if why:
+            return moved, why
         return TimeExpr(-1, -1, "", d, d, "day", "report"), "the dateline's date (the text gives no date)"
     if doc.published:
         d = doc.published
+        moved, why = shifted(s, w, TimeExpr(-1, -1, "", d, d, "day", "report"), doc.language)
+        if why:
+            return moved, why
         return TimeExpr(-1, -1, "", d, d, "day", "report"), "the publication date (the text gives no date)"
     return None, "no date"
 
@@ -356,6 +405,9 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
     _, classes = spec
     lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
     pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
+    if not pool and event_type == "displacement":
+        # displaced nearly 12 million: the number right after the trigger counts people
+        pool = [q for q in s.quantities if q.unit is None and 0 <= q.start - w.trig_end <= 12 and q.value == q.value]
     if pool and all(q.unit_class == "force" for q in pool):
         # 3个美军步兵营，约3000名士兵: a head count elsewhere in the sentence beats a count of units
         people = [q for q in s.quantities if q.unit_class == "people" and q.unit == "troops"]

@@ -24,7 +24,8 @@ _PATTERNS = [
     ("partmonth", re.compile(rf"\b(?:in\s+)?(early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)),
     ("my", re.compile(rf"\b(?:in\s+|since\s+)?{_MONTH_RE}\s+(\d{{4}})\b")),
     ("month", re.compile(rf"\b(?:in|since|during)\s+{_MONTH_RE}\b")),
-    ("weekday", re.compile(rf"\b(?:(early|late|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+)?{_WD_RE}(?:\s+(morning|afternoon|evening|night))?\b")),
+    ("weekday", re.compile(rf"\b(?:((?i:early|late|earlier|later))\s+(?:on\s+)?|(?i:on)\s+|(?i:last)\s+|(?i:this)\s+)?{_WD_RE}(?:\s+(morning|afternoon|evening|night))?\b")),
+    ("year_range", re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*(\d{2}|(?:19|20)\d{2})\b")),
     ("year", re.compile(r"\b(?:in|since|of|during|by)\s+((?:19|20)\d{2})\b")),
     ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\s+ago\b", re.I)),
 ]
@@ -117,6 +118,12 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             if t.lower().startswith("last") and d == ref:
                 d -= timedelta(days=7)
             return TimeExpr(s, e, t, d, d, "day")
+        if name == "year_range":
+            y1 = int(m[1])
+            y2 = int(m[2]) if len(m[2]) == 4 else (y1 // 100) * 100 + int(m[2])
+            if not y1 <= y2 <= ref.year + 1:
+                return None
+            return TimeExpr(s, e, t, date(y1, 1, 1), date(y2, 12, 31), "range", "range")
         if name == "year":
             y = int(m[1])
             if y > ref.year + 1:
