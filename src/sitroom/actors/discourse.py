@@ -87,11 +87,14 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
         for m in _PRONOUN[doc.language].finditer(s.text):
             if any(a.start <= m.start() < a.end for a in s.actors):
                 continue
-            before = [a for a in s.actors if a.actor is not None and a.end <= m.start() and a.actor.type in _ACTING_TYPES]
+            plural = m.group(0).lower() in ("they", "we", "他们", "她们", "我们")
+            fits = (lambda a: a.type != "person") if plural else (lambda a: a.type == "person")
+            before = [a for a in s.actors if a.actor is not None and a.end <= m.start() and a.actor.type in _ACTING_TYPES
+                      and fits(a.actor)]
             if before:
                 target = before[-1].actor
             else:
-                candidates = [r for r in recent if s.index - r[0] <= window]
+                candidates = [r for r in recent if s.index - r[0] <= window and fits(r[2])]
                 if not candidates:
                     continue
                 target = candidates[-1][2]

@@ -206,13 +206,14 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     actor = agent.actor if agent else None
     if cue["personnel"].search(near):
         return "evacuation"
+    trig = s.text[w.trig_start:w.trig_end].lower()
+    if lang == "en" and trig.startswith(("fled", "flee")) and cue["civilians"].search(near) \
+            and not cue["force"].search(s.text[max(0, w.trig_start - 30):w.trig_start]):
+        return "displacement"  # civilians who flee are displaced, whoever drove them out
     if actor is not None and (actor.armed or actor.type in ("igo", "state", "government")):
         return "withdrawal"
     if cue["force"].search(near):
         return "withdrawal"
-    trig = s.text[w.trig_start:w.trig_end].lower()
-    if lang == "en" and trig.startswith(("fled", "flee")) and cue["civilians"].search(near):
-        return "displacement"
     return None
 
 

@@ -374,6 +374,10 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
             return t, reason
     if discourse.last_time is not None and s.index - discourse.last_time_sentence <= 3 \
             and discourse.last_time.kind in ("point", "range") and discourse.last_time.precision in ("day", "range"):
+        moved, why = shifted(s, w, TimeExpr(-1, -1, "", discourse.last_time.date_start, discourse.last_time.date_end,
+                                            discourse.last_time.precision, "report"), doc.language)
+        if why:
+            return moved, why
         return discourse.last_time, "inherited from a sentence just before"
     if doc.dateline and doc.dateline.date:
         d = doc.dateline.date
