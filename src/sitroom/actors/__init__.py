@@ -34,8 +34,9 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
     last_armed = None
     for s in doc.sentences:
         resolve_roles(s.actors, lex, country, doc.main_armed_group, previous_state, last_armed)
-        armed = [lex.top(m.actor) for m in s.actors if m.actor is not None and m.actor.armed]
-        last_armed = armed[-1] if armed else last_armed
+        # the armed group a later 该部队 / the group refers to: the first one of the sentence, its topic
+        armed = [lex.top(m.actor) for m in s.actors if m.actor is not None and m.actor.armed and not m.object]
+        last_armed = armed[0] if armed else last_armed
         named = [lex.country_of(m.actor) for m in s.actors if m.actor is not None and m.role is None
                  and m.actor.type in ("state", "state_force", "government", "person")]
         named = [c for c in named if c]

@@ -180,7 +180,7 @@ def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str 
         if m.actor is not None and m.role is None:
             if m.actor.type in ("state", "government", "state_force") and not m.object:
                 last_state = lex.country_of(m.actor) or last_state
-            if m.actor.armed:
+            if m.actor.armed and not m.object and last_armed is None:
                 last_armed = lex.top(m.actor)
             continue
         if m.role is not None and m.actor is None and m.role.template == "{last_armed}":

@@ -19,6 +19,7 @@ class Discourse:
     last_time_sentence: int = -1
     last_day: date | None = None
     last_captor: Actor | None = None
+    last_air_power: tuple[int, Actor] | None = None  # (sentence index, state force) last named
     last_city: Place | None = None
     last_city_sentence: int = -10
 

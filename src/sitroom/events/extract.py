@@ -48,7 +48,10 @@ def extract_events(doc: Document) -> list[Event]:
 
 def _remember(s: Sentence, discourse: Discourse) -> None:
     """Carry the sentence's places and times forward; its topic (first) place of each kind is what
-    a later 该市 / the city refers to."""
+    a later 该市 / the city refers to. The last state force named is who flies air strikes no one claims."""
+    forces = [a.actor for a in s.actors if a.actor is not None and a.actor.type in ("state_force", "state") and not a.object]
+    if forces:
+        discourse.last_air_power = (s.index, forces[-1])
     seen_kinds: set[str] = set()
     for p in s.places:
         if p.place is not None and p.role != "anaphor" and p.place.kind not in seen_kinds:
@@ -101,6 +104,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         actor = discourse.last_captor or doc.main_armed_group
         if actor is not None:
             agent_reason = "the armed actor of the preceding reports"
+    if actor is None and event_type == "air_strike" and discourse.last_air_power is not None \
+            and s.index - discourse.last_air_power[0] <= 3:
+        actor, agent_reason = discourse.last_air_power[1], "the state force named just before (no one written)"
     if "armed" in trig.needs and event_type != "territory_captured" and (actor is None or not actor.armed):
         return []
     if event_type == "troop_deployment" and not _force_mentioned(s, w, actor, cue, lang):
@@ -114,7 +120,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     main = max(doc.context_countries, key=doc.context_countries.get) if doc.context_countries else None
     if own and own != main and event_type in ("air_strike", "attack", "troop_deployment", "armed_clash"):
         # a foreign force acts abroad: its own country named in the sentence is not where it struck
-        places = [p for p in places if not (p.place and p.place.kind == "country" and p.place.country_code == own)]
+        places = [p for p in places if not (p.place and p.place.country_code == own
+                                            and (p.place.kind == "country" or event_type == "troop_deployment"))]
     places.sort(key=lambda p: p.start)
     chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
     quantity = frames.pick_quantity(event_type, s, w, lang)

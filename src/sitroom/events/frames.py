@@ -207,6 +207,10 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
             marked = [p for p in places if max(w.start, limit_before) <= p.start and p.end <= w.trig_start
                       and _GOAL_BEFORE[language].search(s.text[max(0, p.start - 6):p.start])]
             cands = marked[-1:]
+        if not cands and trig.type == "troop_deployment":
+            window_start = w.start if language == "zh" else max(0, w.trig_start - 100)
+            earlier = [p for p in places if window_start <= p.start and p.end <= w.trig_start]
+            cands = earlier[-1:]
         if not cands and language == "zh" and "place" not in trig.needs:
             later = [p for p in places if p.start >= w.trig_end]
             cands = later[:1]
@@ -300,7 +304,11 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse, gaz: Gazetteer | N
             earlier = [p.place for p in s.places if p.place is not None and p.place.kind == "admin1" and p.end <= m.start()]
             division = earlier[-1] if earlier else discourse.last_place.get("admin1")
             if "provinc" not in m.group(0) and "regional" not in m.group(0) and "state" not in m.group(0):
+                here = [p.place for p in s.places if p.place is not None and p.end <= m.start()]
                 country = discourse.last_place.get("country")
+                if here:
+                    country = next((p for p in reversed(here) if p.kind == "country"), None) or \
+                        (gaz.country(here[-1].country_code) if gaz is not None else country)
                 division = None
                 target = capital_of_country(gaz, country.country_code) if country is not None else None
             else:
@@ -372,12 +380,13 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
                 return TimeExpr(t.start, t.end, t.text, discourse.last_day, discourse.last_day, "day", "point"), \
                     "'" + t.text + "' refers to the day named before"
             return t, reason
+    report_day = doc.reference_date
+    if report_day is not None:
+        moved, why = shifted(s, w, TimeExpr(-1, -1, "", report_day, report_day, "day", "report"), doc.language)
+        if why:
+            return moved, why + " (the report's date)"
     if discourse.last_time is not None and s.index - discourse.last_time_sentence <= 3 \
             and discourse.last_time.kind in ("point", "range") and discourse.last_time.precision in ("day", "range"):
-        moved, why = shifted(s, w, TimeExpr(-1, -1, "", discourse.last_time.date_start, discourse.last_time.date_end,
-                                            discourse.last_time.precision, "report"), doc.language)
-        if why:
-            return moved, why
         return discourse.last_time, "inherited from a sentence just before"
     if doc.dateline and doc.dateline.date:
         d = doc.dateline.date
