@@ -95,6 +95,11 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
         for k in range(start, m.end()):
             covered[k] = True
     out.sort(key=lambda a: a.start)
+    for m in re.finditer(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9/&-]{1,9}(?![A-Za-z0-9])", text):
+        actor = lex.en_exact.get(m.group(0))
+        if actor is not None and not any(covered[m.start():m.end()]):
+            out.append(ActorMention(m.start(), m.end(), m.group(0), actor))  # UNRWA在…指出
+    out.sort(key=lambda a: a.start)
     for a in out:
         a.object = bool(_ZH_OBJECT.search(text[max(0, a.start - 2):a.start]))
     return _drop_qualifiers(text, out, lex, "zh")

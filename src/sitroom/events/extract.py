@@ -43,7 +43,21 @@ def extract_events(doc: Document) -> list[Event]:
                         events.extend(found)
         _remember(s, discourse)
     events.sort(key=lambda e: e.evidence.start)
+    _casualties_follow_their_cause(events)
     return merge_repeats(events)
+
+
+def _casualties_follow_their_cause(events: list[Event]) -> None:
+    """"Air strikes by the coalition killed 14": deaths with no one named take the actor of the strike
+    or attack just before them in the same sentence."""
+    last: dict[int, Event] = {}
+    for ev in sorted(events, key=lambda e: (e.evidence.sentence, e.evidence.at)):
+        if ev.event_type in ("air_strike", "attack", "armed_clash") and ev.actor1:
+            last[ev.evidence.sentence] = ev
+        elif ev.event_type == "casualties" and ev.actor1 is None and ev.evidence.sentence in last:
+            cause = last[ev.evidence.sentence]
+            ev.actor1, ev.actor1_country = cause.actor1, cause.actor1_country
+            ev.reasons["actor1"] = f"the actor of the {cause.event_type.replace('_', ' ')} that caused them"
 
 
 def _remember(s: Sentence, discourse: Discourse) -> None:
@@ -170,7 +184,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         ev_start, ev_end = s.span(w.start, w.end) if lang == "zh" else (s.start, s.end)
         if lang == "en" and ev_end - ev_start > 400:
             ev_start, ev_end = s.span(max(0, w.trig_start - 150), min(len(s.text), w.trig_end + 150))
-        evidence = Mention(ev_start, ev_end, doc.text[ev_start:ev_end], s.text[match.start():match.end()], s.index)
+        evidence = Mention(ev_start, ev_end, doc.text[ev_start:ev_end], s.text[match.start():match.end()], s.index,
+                           match.start())
         actor2 = None
         if actor2_mention is not None and actor2_mention.actor is not None:
             a2 = lex.top(actor2_mention.actor)

@@ -99,6 +99,13 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
         return in_clause[0], "first subject of the clause"
+    if subjects and language == "en":
+        # the subject opens its clause: after the last "that", "said", ", and", "as", "when" … before the trigger
+        bounds = [m.end() for m in _EN_CLAUSE_START.finditer(s.text[:w.trig_start])]
+        start = bounds[-1] if bounds else 0
+        opening = [a for a in subjects if a.start >= start]
+        if opening:
+            return opening[0], "the subject that opens the clause"
     if in_clause:
         return in_clause[-1], "nearest subject before the trigger in its clause"
     if subjects:
@@ -113,6 +120,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     return None, "no actor before the trigger"
 
 
+_EN_CLAUSE_START = re.compile(r"\b(?:that|said|says|told|reported|announced|claimed|confirmed)\b|;|:|,\s+(?:and|but|while|as|after|before|when|whereas)\b|\b(?:as|after|before|when|while|since|because|hours\s+after|a\s+day\s+after)\s+(?=the\s|[A-Z])")
 _EN_SUBORDINATE = re.compile(r",\s+(?:a|an|the|which|who|whose|where|that|its|their|including|once|then)\b[^,;]*?(?=,|$)")
 
 

@@ -24,6 +24,7 @@ class Mention:
     text: str
     trigger: str
     sentence: int
+    at: int = 0  # where the trigger starts in the sentence's view
 
 
 @dataclass

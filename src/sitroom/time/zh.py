@@ -60,6 +60,10 @@ def _relative_expr(word: str, kind: str, a: int, b: int, ref: date, start: int) 
     elif kind == "lastweek":
         monday = ref - timedelta(days=ref.weekday() + 7)
         ds, de, prec, kind = monday, monday + timedelta(days=6), "range", "range"
+    elif kind == "lastmonthend":
+        first = ref.replace(day=1)
+        last = first - timedelta(days=1)
+        ds, de, prec, kind = last.replace(day=max(1, last.day - 10)), last, "range", "range"
     elif kind == "restofmonth":
         _, last = month_range(ref.year, ref.month)
         ds, de, prec, kind = min(ref + timedelta(days=1), last), last, "range", "future"
@@ -110,6 +114,21 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
     return found
 
 
+def _before(m: re.Match, n: int) -> str:
+    return m.string[max(0, m.start() - n):m.start()]
+
+
+def _next_month_day(day: int, ref: date) -> date | None:
+    """A day of month announced for the future: this month if still ahead, else next month."""
+    try:
+        candidate = ref.replace(day=day)
+        if candidate >= ref:
+            return candidate
+        return (ref.replace(day=1) + timedelta(days=32)).replace(day=day)
+    except ValueError:
+        return None
+
+
 def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
     g = [int(x) if x and x.isdigit() else x for x in m.groups()]
     s, e, t = m.start(), m.end(), m.group(0)
@@ -146,9 +165,13 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             return None
         if name == "d_since":
             a = day_in_context(g[0], ref)
+            if a is not None and a < ref and "将" in _before(m, 4):
+                a = _next_month_day(g[0], ref)
             return TimeExpr(s, e, t, a, ref, "range", "since") if a else None
         if name == "d":
             a = day_in_context(g[0], ref)
+            if a is not None and a < ref and "将" in _before(m, 4):
+                a = _next_month_day(g[0], ref)
             return TimeExpr(s, e, t, a, a, "day") if a else None
         if name == "y":
             if not 1900 <= g[0] <= ref.year + 1:
