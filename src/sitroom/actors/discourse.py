@@ -21,7 +21,7 @@ _APPOS_EN = [
 ]
 _ROLE_ZH = r"(?:发言人|领导人|指挥官|司令|负责人|主席|首领|头目|高级官员|代表)"
 _APPOS_ZH = re.compile(rf"{_ROLE_ZH}(?P<name>[\u4e00-\u9fff·]{{2,10}}?)(?=\d|说|表示|称|在|对|告诉|宣布|指出|强调|认为|证实|承认|，|。|（|\(|也|还|则|曾|已|将)")
-_PRONOUN = {"en": re.compile(r"\b(?:He|She|They|We|It|he|she|they|we|it)\b(?!\s+(?:said|added|is|was|has|had been|seems|remains))"),
+_PRONOUN = {"en": re.compile(r"\b(?:He|She|They|We|It|he|she|they|we|it)\b(?!\s+(?:said|added|seems|remains|appears|(?:is|was)\s+(?:not\s+)?(?:clear|unclear|known|unknown|possible|likely|unlikely|impossible|time|the|a|an|too|still|now)\b))"),
             "zh": re.compile(r"(?:他们|她们|我们|他|她)(?![的们])")}
 _ACTING_TYPES = ("person", "nsag", "igo", "ngo", "government", "state_force")
 

@@ -426,9 +426,11 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
     _, classes = spec
     lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
     pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
-    if not pool and event_type == "displacement":
-        # displaced nearly 12 million: the number right after the trigger counts people
-        pool = [q for q in s.quantities if q.unit is None and 0 <= q.start - w.trig_end <= 12 and q.value == q.value]
+    if event_type in ("displacement", "casualties"):
+        # displaced nearly 12 million / killing 80 fighters: the number right after the trigger counts people
+        right_after = [q for q in s.quantities if 0 <= q.start - w.trig_end <= 12 and q.value == q.value
+                       and q.unit_class in (None, "people")]
+        pool = right_after or pool
     if pool and all(q.unit_class == "force" for q in pool):
         # 3个美军步兵营，约3000名士兵: a head count elsewhere in the sentence beats a count of units
         people = [q for q in s.quantities if q.unit_class == "people" and q.unit == "troops"]
