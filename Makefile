@@ -24,12 +24,14 @@ demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/sitroom ingest examples/corpus --db $(DB)
 	$(BIN)/sitroom summary --db $(DB)
+	$(BIN)/sitroom report --db $(DB) --format html -o report.html
 
 test: install-test
 	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/fuse_speed.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -1,4 +1,5 @@
-"""The ``sitroom`` command: verbs that match the pipeline (ingest, extract, events, summary, eval)."""
+"""The ``sitroom`` command: verbs that match the pipeline (ingest, extract, events, fuse, control, report,
+export, summary, eval)."""
 from __future__ import annotations
 
 import json
@@ -102,7 +103,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | N
     for line in report.failures:
         _fail(line)
     click.echo(f"ingested: {report.new} new, {report.unchanged} unchanged, {len(report.failures)} failed; "
-               f"{report.events} events stored in {db}")
+               f"{report.events} events stored in {db}" + (f"; {report.fused} fused events updated" if report.fused else ""))
     if report.failures:
         sys.exit(1)
 
@@ -143,6 +144,84 @@ def summary(db: str) -> None:
         raise click.UsageError(str(exc)) from None
     with store:
         click.echo(summary_text(store))
+
+
+def _open(db: str) -> "Store":
+    from sitroom.store import Store
+
+    try:
+        return Store(db, must_exist=True)
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _date_option(value: str | None, name: str):
+    try:
+        return parse_date(value, name)
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+def fuse(db: str) -> None:
+    """Rebuild the fused picture: merge events of all documents into fused events."""
+    from sitroom.store import refuse_all
+
+    with _open(db) as store:
+        n = refuse_all(store)
+        counts = store.counts()
+    click.echo(f"{counts['events']} events from {counts['documents']} documents fused into {n} events")
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--country", help="ISO 3166-1 alpha-2 code.")
+@click.option("--at", "at", help="State on this date (YYYY-MM-DD); default: the latest known.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "geojson"]), default="table", show_default=True)
+@click.option("--history", is_flag=True, help="Every change of control, not only the state at the date.")
+def control(db: str, country: str | None, at: str | None, fmt: str, history: bool) -> None:
+    """Who controls each place reported taken, and since when."""
+    from sitroom.fuse.control import state_at, timelines
+    from sitroom.report.tables import write_control
+
+    at_date = _date_option(at, "--at")
+    with _open(db) as store:
+        fused = store.fused_events(event_type="territory_captured")
+    if history:
+        rows = [c for key, changes in sorted(timelines(fused).items()) for c in changes
+                if (not country or key.startswith(country.upper() + "/")) and (not at_date or c.since <= at_date.isoformat())]
+    else:
+        rows = state_at(fused, at_date.isoformat() if at_date else None, country)
+    write_control(rows, fmt, sys.stdout)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--country", help="ISO 3166-1 alpha-2 code.")
+@click.option("--since", help="Events on or after YYYY-MM-DD.")
+@click.option("--until", help="Events on or before YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--title", help="Title of the report.")
+def report(db: str, country: str | None, since: str | None, until: str | None, fmt: str, output: str | None,
+           title: str | None) -> None:
+    """Write the situation report for a period: control, military, posture, diplomacy, humanitarian, gaps."""
+    from sitroom.report.brief import build_brief
+    from sitroom.report.render import to_html, to_markdown
+
+    since_d, until_d = _date_option(since, "--since"), _date_option(until, "--until")
+    with _open(db) as store:
+        fused = store.fused_events()
+        documents = {d["doc_id"]: d for d in store.documents()}
+    brief = build_brief(fused, documents, country, since_d.isoformat() if since_d else None,
+                        until_d.isoformat() if until_d else None, title)
+    text = to_html(brief) if fmt == "html" else to_markdown(brief)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"report written to {output}")
+    else:
+        click.echo(text, nl=False)
 
 
 @main.command(name="eval")

@@ -78,6 +78,7 @@ class Event:
             "evidence": {"text": self.evidence.text, "start": self.evidence.start, "end": self.evidence.end},
             "trigger": self.evidence.trigger,
             "actor1_detail": self.actor1_detail,
+            "actor1_country": self.actor1_country,
             "place_text": self.place_text,
             "quantity_flags": list(self.quantity_flags),
             "date_reason": self.date_reason,

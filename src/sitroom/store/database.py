@@ -15,7 +15,7 @@ from sitroom.errors import StoreError
 from sitroom.events.model import Event
 from sitroom.text.document import Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Store:
@@ -59,7 +59,8 @@ class Store:
         sql = resources.files("sitroom.store").joinpath("schema.sql").read_text("utf-8")
         with self.conn:
             self.conn.executescript(sql)
-            self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE "
+                              "SET value = CAST(max(CAST(value AS INTEGER), ?) AS TEXT)", (str(SCHEMA_VERSION), SCHEMA_VERSION))
 
     def _check_version(self) -> None:
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -139,16 +140,91 @@ class Store:
             args += [limit, offset]
         return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
 
+    # fusion -----------------------------------------------------------------
+    def blocks_of(self, doc_id: str) -> set[tuple[str, str]]:
+        """The (event type, country) blocks a document's events fall in."""
+        rows = self.conn.execute("SELECT DISTINCT event_type, coalesce(country_code, '') FROM events WHERE doc_id=?", (doc_id,))
+        return {(r[0], r[1]) for r in rows}
+
+    def all_blocks(self) -> set[tuple[str, str]]:
+        """Every (event type, country) block."""
+        rows = self.conn.execute("SELECT DISTINCT event_type, coalesce(country_code, '') FROM events")
+        return {(r[0], r[1]) for r in rows}
+
+    def block_members(self, event_type: str, block: str):
+        """The stored events of one block with their documents' outlet and publication date."""
+        from sitroom.fuse.model import Member
+
+        rows = self.conn.execute(
+            "SELECT e.record, d.source, d.url, d.path, d.published FROM events e JOIN documents d USING (doc_id) "
+            "WHERE e.event_type = ? AND coalesce(e.country_code, '') = ?", (event_type, block))
+        return [Member(json.loads(r[0]), _outlet(r[1], r[2], r[3]), r[4]) for r in rows]
+
+    def replace_block(self, event_type: str, block: str, fused: list[dict]) -> None:
+        """Swap one block's fused events for new ones, in one transaction."""
+        with self.conn:
+            old = [r[0] for r in self.conn.execute("SELECT fused_id FROM fused_events WHERE event_type=? AND block=?",
+                                                   (event_type, block))]
+            self.conn.executemany("DELETE FROM fused_members WHERE fused_id=?", [(f,) for f in old])
+            self.conn.execute("DELETE FROM fused_events WHERE event_type=? AND block=?", (event_type, block))
+            for f in fused:
+                loc = f.get("location") or {}
+                self.conn.execute(
+                    "INSERT INTO fused_events(fused_id, event_type, block, date_start, date_end, best_date, actor1,"
+                    " country_code, certainty, n_sources, record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (f["fused_id"], f["event_type"], block, f["date_start"], f["date_end"], f["best_date"], f["actor1"],
+                     loc.get("country_code"), f["certainty"], f["n_sources"], json.dumps(f, ensure_ascii=False)))
+                self.conn.executemany("INSERT OR REPLACE INTO fused_members(event_id, fused_id) VALUES (?, ?)",
+                                      [(m["event_id"], f["fused_id"]) for m in f["mentions"]])
+
+    def fused_events(self, event_type: str | None = None, country: str | None = None, since: date | None = None,
+                     until: date | None = None, types: tuple[str, ...] | None = None) -> list[dict]:
+        """Fused event records matching the filters, in date order."""
+        where, args = [], []
+        if event_type:
+            where.append("event_type = ?")
+            args.append(event_type)
+        if types:
+            where.append(f"event_type IN ({','.join('?' * len(types))})")
+            args += list(types)
+        if country:
+            where.append("country_code = ?")
+            args.append(country.upper())
+        if since:
+            where.append("coalesce(date_end, best_date) >= ?")
+            args.append(since.isoformat())
+        if until:
+            where.append("coalesce(best_date, date_start) <= ?")
+            args.append(until.isoformat())
+        sql = "SELECT record FROM fused_events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY best_date IS NULL, best_date, event_type, fused_id"
+        return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+
     def counts(self) -> dict[str, int]:
         """Number of documents and events stored."""
         docs = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         evs = self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
-        return {"documents": docs, "events": evs}
+        fused = self.conn.execute("SELECT count(*) FROM fused_events").fetchone()[0]
+        return {"documents": docs, "events": evs, "fused_events": fused}
 
     def documents(self) -> list[dict]:
         """Metadata of stored documents."""
-        rows = self.conn.execute("SELECT doc_id, path, title, source, url, published, language FROM documents ORDER BY published, doc_id")
+        rows = self.conn.execute("SELECT doc_id, path, title, source, url, published, language FROM documents "
+                                 "ORDER BY published, doc_id")
         return [dict(r) for r in rows]
+
+
+def _outlet(source: str | None, url: str | None, path: str | None) -> str:
+    """The outlet a document comes from: its source name, else its web site, else its file."""
+    if source:
+        return source.strip()
+    if url:
+        from urllib.parse import urlparse
+
+        host = urlparse(url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return f"file:{Path(path).name}" if path else "unknown"
 
 
 def _iso(d: date | None) -> str | None:

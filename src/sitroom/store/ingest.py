@@ -15,6 +15,7 @@ class IngestReport:
     new: int = 0
     unchanged: int = 0
     events: int = 0
+    fused: int = 0
     failures: list[str] = field(default_factory=list)
 
 
@@ -23,6 +24,7 @@ def ingest_documents(store: Store, items: list, progress: bool = False) -> Inges
     from sitroom.pipeline import analyse
 
     report = IngestReport()
+    touched: set[tuple[str, str]] = set()
     iterator = items
     if progress:
         from tqdm import tqdm
@@ -46,6 +48,7 @@ def ingest_documents(store: Store, items: list, progress: bool = False) -> Inges
             if store.add_document(doc, item.fmt, item.encoding):
                 report.new += 1
                 report.events += len(doc.events)
+                touched |= store.blocks_of(doc.doc_id)
             else:
                 report.unchanged += 1
         except SitroomError as exc:
@@ -53,4 +56,8 @@ def ingest_documents(store: Store, items: list, progress: bool = False) -> Inges
         except Exception as exc:  # noqa: BLE001 - a failed write is rolled back and reported, never a traceback
             report.failures.append(f"{item.origin}: could not be stored ({type(exc).__name__}: {exc}); "
                                    "nothing of it was stored")
+    if touched:
+        from sitroom.store.fusion import refuse_blocks
+
+        report.fused = refuse_blocks(store, touched)
     return report

@@ -44,7 +44,8 @@ def summary_text(store: Store) -> str:
     """A short situation summary: counts per event type and the captured places with their dates."""
     rows = store.query_events()
     counts = store.counts()
-    lines = [f"{counts['documents']} documents, {counts['events']} events", "", "Events by type:"]
+    lines = [f"{counts['documents']} documents, {counts['events']} events, "
+             f"{counts.get('fused_events', 0)} after merging reports of the same event", "", "Events by type:"]
     for etype, n in Counter(r["event_type"] for r in rows).most_common():
         lines.append(f"  {etype:22} {n}")
     captured: dict[str, dict] = {}

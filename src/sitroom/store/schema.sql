@@ -53,3 +53,24 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_type_date ON events(event_type, date_start);
 CREATE INDEX IF NOT EXISTS events_country ON events(country_code);
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
+-- version 2: fused events (one real event, many reports) and their members
+CREATE TABLE IF NOT EXISTS fused_events (
+    fused_id     TEXT PRIMARY KEY,
+    event_type   TEXT NOT NULL,
+    block        TEXT NOT NULL,          -- country code of the block ('' when unlocated)
+    date_start   TEXT,
+    date_end     TEXT,
+    best_date    TEXT,
+    actor1       TEXT,
+    country_code TEXT,
+    certainty    TEXT NOT NULL,
+    n_sources    INTEGER NOT NULL,
+    record       TEXT NOT NULL           -- the fused event as JSON (mentions, sources, ranges)
+);
+CREATE TABLE IF NOT EXISTS fused_members (
+    event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+    fused_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fused_block ON fused_events(event_type, block);
+CREATE INDEX IF NOT EXISTS fused_type_date ON fused_events(event_type, best_date);
+CREATE INDEX IF NOT EXISTS events_block ON events(event_type, country_code);

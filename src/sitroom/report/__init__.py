@@ -1,0 +1,1 @@
+"""Report stage: the written situation report, control tables, static map and timeline."""
