@@ -224,6 +224,53 @@ def report(db: str, country: str | None, since: str | None, until: str | None, f
         click.echo(text, nl=False)
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--format", "fmt", type=click.Choice(["acled", "geojson", "jsonl", "plover"]), required=True)
+@click.option("--type", "event_type", help="Event type.")
+@click.option("--country", help="ISO 3166-1 alpha-2 code.")
+@click.option("--since", help="Events on or after YYYY-MM-DD.")
+@click.option("--until", help="Events on or before YYYY-MM-DD.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+def export(db: str, fmt: str, event_type: str | None, country: str | None, since: str | None, until: str | None,
+           output: str | None) -> None:
+    """Export fused events as ACLED-style CSV, GeoJSON, JSON Lines or PLOVER records."""
+    from sitroom.export import write_export
+
+    since_d, until_d = _date_option(since, "--since"), _date_option(until, "--until")
+    with _open(db) as store:
+        fused = store.fused_events(event_type=event_type, country=country, since=since_d, until=until_d)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            n = write_export(fused, fmt, fh)
+        click.echo(f"{n} records written to {output}")
+    else:
+        write_export(fused, fmt, sys.stdout)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-ingest", is_flag=True, help="Accept POST /api/documents with the bearer token in SITROOM_TOKEN.")
+def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
+    """Serve the map, time slider, evidence and the JSON API."""
+    import os
+
+    import uvicorn
+
+    from sitroom.web.app import create_app
+
+    if allow_ingest and not os.environ.get("SITROOM_TOKEN"):
+        raise click.UsageError("--allow-ingest needs a token: set SITROOM_TOKEN")
+    try:
+        app = create_app(db, allow_ingest=allow_ingest)
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"sitroom is serving {db} at http://{host}:{port}/  (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),

@@ -27,6 +27,7 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 Result = RawDocument | SitroomError
+_NOT_ARTICLES = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"}
 
 
 def detect_language(text: str) -> str:
@@ -43,7 +44,8 @@ def discover(paths: list[str]) -> Iterator[Path | SitroomError]:
         if path.is_dir():
             for sub in sorted(p for p in path.rglob("*") if p.is_file()):
                 hidden = any(part.startswith(".") for part in sub.relative_to(path).parts)
-                if sub.suffix.lower() in SUPPORTED and not is_sidecar(sub) and not hidden:
+                notes = sub.stem.upper() in _NOT_ARTICLES  # a folder's README is about the folder, not news
+                if sub.suffix.lower() in SUPPORTED and not is_sidecar(sub) and not hidden and not notes:
                     yield sub
         elif path.is_file():
             if is_sidecar(path):

@@ -59,9 +59,9 @@ class Brief:
 
     title: str
     period: tuple[str | None, str | None]
-    sections: list[tuple[str, str, list[tuple[str, list[int]]]]]  # key, heading, (sentence, citations)
+    sections: list[tuple[str, str, list[tuple[str, list[int], str]]]]  # key, heading, (sentence, citations, fused_id)
     control_changes: list[Change]
-    gaps: list[tuple[str, list[int]]]
+    gaps: list[tuple[str, list[int], str]]
     citations: Citations
     fused: list[dict]
 
@@ -137,7 +137,7 @@ def build_brief(fused: list[dict], documents: dict[str, dict], country: str | No
     for key, heading, types in SECTIONS:
         items = sorted((f for f in chosen if f["event_type"] in types),
                        key=lambda f: (f.get("best_date") or "9999", f["event_type"], _place(f)))
-        lines = [(_sentence(f), citations.cite(f)) for f in items if not _is_aggregate(f)]
+        lines = [(_sentence(f), citations.cite(f), f["fused_id"]) for f in items if not _is_aggregate(f)]
         sections.append((key, heading, lines))
     all_captures = [f for f in fused if f["event_type"] == "territory_captured"]
     changes = [c for changes in timelines(all_captures).values() for c in changes
@@ -149,7 +149,7 @@ def build_brief(fused: list[dict], documents: dict[str, dict], country: str | No
         if f.get("n_sources", 0) == 1 and f["event_type"] in ("territory_captured", "air_strike", "troop_deployment",
                                                                 "displacement", "casualties"):
             who = "a party to the conflict" if f.get("certainty") == "claimed" else "a single outlet"
-            gaps.append((f"{_sentence(f)[:-1]} — reported by {who} only.", citations.cite(f)))
+            gaps.append((f"{_sentence(f)[:-1]} — reported by {who} only.", citations.cite(f), f["fused_id"]))
     heading = title or "Situation report" + (f": {country.upper()}" if country else "")
     return Brief(heading, (since, until), sections, changes, gaps, citations, chosen)
 
@@ -165,3 +165,15 @@ def group_by_day(changes: list[Change]) -> dict[str, list[Change]]:
     for c in changes:
         out[c.since].append(c)
     return out
+
+
+def brief_json(brief: Brief) -> dict:
+    """The brief as a JSON object (for the API and the page)."""
+    return {
+        "title": brief.title, "since": brief.period[0], "until": brief.period[1],
+        "sections": [{"key": k, "heading": h, "items": [{"text": t, "citations": c, "fused_id": fid} for t, c, fid in items]}
+                     for k, h, items in brief.sections],
+        "control_changes": [c.as_row() for c in brief.control_changes],
+        "gaps": [{"text": t, "citations": c, "fused_id": fid} for t, c, fid in brief.gaps],
+        "sources": [{"n": n, **{k: v for k, v in doc.items() if k != "text"}} for n, doc in brief.citations.references()],
+    }

@@ -38,10 +38,10 @@ def to_markdown(brief: Brief) -> str:
         lines += ["", f"## {heading}", ""]
         if not items:
             lines.append("Nothing reported.")
-        for sentence, numbers in items:
+        for sentence, numbers, _ in items:
             lines.append(f"- {sentence} {_cite(numbers)}")
     lines += ["", "## Gaps: reported by one party or one outlet only", ""]
-    lines += [f"- {g} {_cite(n)}" for g, n in brief.gaps] or ["None."]
+    lines += [f"- {g} {_cite(n)}" for g, n, _ in brief.gaps] or ["None."]
     lines += ["", "## Sources", ""]
     for n, doc in brief.citations.references():
         lines.append(f"{n}. {_reference(doc)}")
@@ -89,11 +89,11 @@ def to_html(brief: Brief) -> str:
             out.append("<p>Nothing reported.</p>")
             continue
         out.append("<ul>")
-        for sentence, numbers in items:
+        for sentence, numbers, _ in items:
             out.append(f"<li>{e(sentence)} {_cite_html(numbers)}</li>")
         out.append("</ul>")
     out.append("<h2>Gaps: reported by one party or one outlet only</h2><ul>")
-    out += [f'<li class="gap">{e(g)} {_cite_html(n)}</li>' for g, n in brief.gaps] or ["<li>None.</li>"]
+    out += [f'<li class="gap">{e(g)} {_cite_html(n)}</li>' for g, n, _ in brief.gaps] or ["<li>None.</li>"]
     out.append("</ul><h2>Sources</h2><ol>")
     for n, doc in brief.citations.references():
         out.append(f'<li id="src{n}">{e(_reference(doc))}</li>')

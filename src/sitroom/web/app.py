@@ -1,0 +1,243 @@
+"""The situation room in the browser: a FastAPI application with a JSON API and one page.
+
+The database is opened read-only for every request. Nothing is written unless the app was made with
+``allow_ingest``; uploads then need the bearer token from ``SITROOM_TOKEN``, are size-limited and go
+through the same ingest path as the command line. Only the package's own static files are served.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import tempfile
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+
+from sitroom import __version__
+from sitroom.errors import SitroomError
+from sitroom.events.model import CERTAINTIES, EVENT_TYPES
+from sitroom.store import Store
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+_STATIC = Path(str(resources.files("sitroom.web").joinpath("static")))
+_WORLD = Path(str(resources.files("sitroom.report").joinpath("data/world_110m.geojson")))
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+Certainty = Literal[CERTAINTIES]  # type: ignore[valid-type]
+Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code")]
+Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
+
+
+def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+    """The application serving ``db_path``."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise SitroomError("no such database; create it with `sitroom ingest PATH --db FILE`", str(db_path))
+    app = FastAPI(title="sitroom", version=__version__,
+                  description="Conflict events fused from news reports: events, documents, control, reports.")
+    app.state.db_path = db_path
+    app.state.allow_ingest = allow_ingest
+    app.state.token = token if token is not None else os.environ.get("SITROOM_TOKEN")
+
+    def store() -> Store:
+        try:
+            return Store(db_path, must_exist=True, readonly=True)
+        except SitroomError as exc:
+            raise HTTPException(503, str(exc)) from None
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        messages = ["; ".join(f"{'.'.join(str(p) for p in e.get('loc', []))}: {e.get('msg')}" for e in exc.errors())]
+        return JSONResponse({"ok": False, "error": messages[0]}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"ok": False, "error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.get("/api/health", summary="Health and counts")
+    def health() -> dict:
+        with store() as s:
+            return {"ok": True, "version": __version__, **s.counts()}
+
+    @app.get("/api/meta", summary="Date range, types, countries and actors of the picture (for filters)")
+    def meta() -> dict:
+        with store() as s:
+            fused = s.fused_events()
+        days = sorted(f["best_date"] for f in fused if f.get("best_date"))
+        return {"first_day": days[0] if days else None, "last_day": days[-1] if days else None,
+                "event_types": sorted({f["event_type"] for f in fused}),
+                "countries": sorted({(f.get("location") or {}).get("country_code") for f in fused} - {None}),
+                "actors": sorted({f["actor1"] for f in fused if f.get("actor1")}),
+                "certainties": list(CERTAINTIES)}
+
+    @app.get("/api/events", summary="Fused events, filtered, sorted and paginated")
+    def events(type: EventType | None = None, country: Country = None,  # noqa: A002 - the API's word
+               actor: Annotated[str | None, Query(max_length=200)] = None,
+               place: Annotated[str | None, Query(max_length=200)] = None,
+               since: Day = None, until: Day = None, certainty: Certainty | None = None,
+               q: Annotated[str | None, Query(max_length=200, description="text search in evidence")] = None,
+               sort: Literal["date", "-date", "sources", "-sources"] = "date",
+               limit: Annotated[int, Query(ge=1, le=1000)] = 200, offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> dict:
+        if since and until and since > until:
+            raise HTTPException(422, "since is after until")
+        with store() as s:
+            rows = s.fused_events(event_type=type, country=country, since=since, until=until)
+        rows = [r for r in rows if _matches(r, actor, place, certainty, q)]
+        key = {"date": lambda r: (r.get("best_date") or "9999", r["fused_id"]),
+               "sources": lambda r: (r.get("n_sources", 0), r["fused_id"])}[sort.lstrip("-")]
+        rows.sort(key=key, reverse=sort.startswith("-"))
+        return {"total": len(rows), "offset": offset, "limit": limit, "items": rows[offset:offset + limit]}
+
+    @app.get("/api/events/{fused_id}", summary="One fused event with its mentions and evidence")
+    def event(fused_id: Annotated[str, _ident()]) -> dict:
+        with store() as s:
+            row = s.conn.execute("SELECT record FROM fused_events WHERE fused_id=?", (fused_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no event {fused_id}")
+        return json.loads(row[0])
+
+    @app.get("/api/documents", summary="Documents: metadata")
+    def documents(limit: Annotated[int, Query(ge=1, le=1000)] = 200, offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> dict:
+        with store() as s:
+            docs = s.documents()
+        return {"total": len(docs), "items": docs[offset:offset + limit]}
+
+    @app.get("/api/documents/{doc_id}", summary="One document: metadata, text, and the events read from it")
+    def document(doc_id: Annotated[str, _ident()]) -> dict:
+        with store() as s:
+            row = s.conn.execute("SELECT doc_id, path, title, source, url, published, language, text FROM documents "
+                                 "WHERE doc_id=?", (doc_id,)).fetchone()
+            if row is None:
+                raise HTTPException(404, f"no document {doc_id}")
+            events = s.query_events(doc_id=doc_id)
+        return {**dict(row), "events": events}
+
+    @app.get("/api/control", summary="Who controls each place on a date")
+    def control(at: Day = None, country: Country = None) -> dict:
+        from sitroom.fuse.control import state_at
+        from sitroom.report.tables import control_geojson
+
+        with store() as s:
+            fused = s.fused_events(event_type="territory_captured")
+        rows = state_at(fused, at.isoformat() if at else None, country)
+        return control_geojson(rows)
+
+    @app.get("/api/places/{country_code}/{name}/control", summary="The control timeline of one place")
+    def place_control(country_code: Annotated[str, _code()], name: Annotated[str, _name()]) -> dict:
+        from sitroom.fuse.control import place_key, timelines
+
+        with store() as s:
+            fused = s.fused_events(event_type="territory_captured")
+        changes = timelines(fused).get(place_key({"country_code": country_code.upper(), "name": name}))
+        if not changes:
+            raise HTTPException(404, f"no change of control reported for {name}")
+        return {"place": name, "country_code": country_code.upper(), "changes": [c.as_row() for c in changes]}
+
+    @app.get("/api/report", summary="The situation report for a period")
+    def report(since: Day = None, until: Day = None, country: Country = None,
+               format: Literal["json", "md", "html"] = "json"):  # noqa: A002 - the API's word
+        from sitroom.report.brief import brief_json, build_brief
+        from sitroom.report.render import to_html, to_markdown
+
+        if since and until and since > until:
+            raise HTTPException(422, "since is after until")
+        with store() as s:
+            fused = s.fused_events()
+            docs = {d["doc_id"]: d for d in s.documents()}
+        brief = build_brief(fused, docs, country, since.isoformat() if since else None, until.isoformat() if until else None)
+        if format == "md":
+            return PlainTextResponse(to_markdown(brief), media_type="text/markdown; charset=utf-8")
+        if format == "html":
+            return HTMLResponse(to_html(brief))
+        return brief_json(brief)
+
+    @app.get("/api/world", summary="Country outlines (Natural Earth 1:110m), for the offline base map")
+    def world() -> FileResponse:
+        return FileResponse(_WORLD, media_type="application/geo+json")
+
+    @app.post("/api/documents", summary="Ingest one document (only with --allow-ingest and a bearer token)",
+              status_code=201)
+    async def upload(request: Request, authorization: Annotated[str | None, Header()] = None,
+                     published: Day = None, lang: Literal["zh", "en", "auto"] | None = None,
+                     source: Annotated[str | None, Query(max_length=200)] = None,
+                     filename: Annotated[str, Query(pattern=r"^[\w.-]{1,100}\.(txt|md|html|htm|json|jsonl|xml)$")] = "upload.txt") -> dict:
+        if not app.state.allow_ingest:
+            raise HTTPException(403, "this server is read-only; start it with --allow-ingest to accept documents")
+        expected = app.state.token
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not expected or not hmac.compare_digest(given, expected):
+            raise HTTPException(401, "a valid bearer token (SITROOM_TOKEN) is required",
+                                headers={"WWW-Authenticate": "Bearer"})
+        body = await request.body()
+        if len(body) > MAX_UPLOAD_BYTES:
+            raise HTTPException(413, f"document is larger than {MAX_UPLOAD_BYTES} bytes")
+        return _ingest_upload(db_path, body, filename, published, lang, source)
+
+    app.mount("/static/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
+    app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(_STATIC / "index.html", media_type="text/html")
+
+    return app
+
+
+def _ident():
+    """A path parameter holding an id (hex digits)."""
+    return PathParam(pattern=r"^[0-9a-f]{8,40}$")
+
+
+def _code():
+    """A path parameter holding an ISO 3166-1 alpha-2 code."""
+    return PathParam(pattern=r"^[A-Za-z]{2}$")
+
+
+def _name():
+    """A path parameter holding a place name."""
+    return PathParam(pattern=r"^[^/]{1,200}$")
+
+
+def _matches(r: dict, actor: str | None, place: str | None, certainty: str | None, q: str | None) -> bool:
+    if actor and actor.lower() not in f"{r.get('actor1') or ''} {r.get('actor2') or ''}".lower():
+        return False
+    if place and place.lower() not in ((r.get("location") or {}).get("name") or "").lower():
+        return False
+    if certainty and r.get("certainty") != certainty:
+        return False
+    if q:
+        text = " ".join((m.get("evidence") or {}).get("text", "") for m in r.get("mentions", []))
+        if q.lower() not in text.lower():
+            return False
+    return True
+
+
+def _leaflet_dir() -> str:
+    import xstatic.pkg.leaflet as leaflet
+
+    return leaflet.BASE_DIR
+
+
+def _ingest_upload(db_path: Path, body: bytes, filename: str, published: date | None, lang: str | None,
+                   source: str | None) -> dict:
+    """Write the upload to a temporary file and run the same ingest path as the command line."""
+    from sitroom.ingest import Metadata, read_file
+    from sitroom.store import ingest_documents
+
+    override = Metadata(published=published, language=None if lang in (None, "auto") else lang, source=source)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / filename
+        path.write_bytes(body)
+        items = list(read_file(path, override))
+        with Store(db_path) as s:
+            report = ingest_documents(s, items)
+    if report.failures:
+        raise HTTPException(422, "; ".join(f.replace(str(path), filename) for f in report.failures))
+    return {"ok": True, "new": report.new, "unchanged": report.unchanged, "events": report.events}
