@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.sqlite
 
-.PHONY: demo test install install-test bench clean
+.PHONY: demo test install install-test bench clean chromium serve
 
 $(BIN)/sitroom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,20 @@ demo: install
 	$(BIN)/sitroom summary --db $(DB)
 	$(BIN)/sitroom report --db $(DB) --format html -o report.html
 
-test: install-test
+# The browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "the browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; fi; \
+	fi
+
+test: install-test chromium
 	$(BIN)/python -m pytest -q
+
+serve: demo
+	$(BIN)/sitroom serve --db $(DB)
 
 bench: install
 	$(BIN)/python bench/extract_speed.py
