@@ -40,7 +40,7 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
     db_path = Path(db_path)
     if not db_path.is_file():
         raise SitroomError("no such database; create it with `sitroom ingest PATH --db FILE`", str(db_path))
-    app = FastAPI(title="sitroom", version=__version__,
+    app = FastAPI(title="sitroom", version=__version__, docs_url=None, redoc_url=None,  # their pages load from a CDN
                   description="Conflict events fused from news reports: events, documents, control, reports.")
     app.state.db_path = db_path
     app.state.allow_ingest = allow_ingest
