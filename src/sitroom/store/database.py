@@ -114,25 +114,11 @@ class Store:
                      since: date | None = None, until: date | None = None, doc_id: str | None = None,
                      limit: int | None = None, offset: int = 0) -> list[dict]:
         """Event records (the contract's JSON objects) matching the filters, in date order."""
-        where, args = [], []
-        if event_type:
-            where.append("event_type = ?")
-            args.append(event_type)
-        if country:
-            where.append("country_code = ?")
-            args.append(country.upper())
-        if actor:
-            where.append("(lower(actor1) LIKE ? OR lower(actor2) LIKE ?)")
-            args += [f"%{actor.lower()}%"] * 2
-        if since:
-            where.append("coalesce(date_end, date_start) >= ?")
-            args.append(since.isoformat())
-        if until:
-            where.append("date_start <= ?")
-            args.append(until.isoformat())
-        if doc_id:
-            where.append("doc_id = ?")
-            args.append(doc_id)
+        where, args = _conditions([
+            ("event_type = ?", event_type), ("country_code = ?", country.upper() if country else None),
+            ("(lower(actor1) LIKE ? OR lower(actor2) LIKE ?)", (f"%{actor.lower()}%",) * 2 if actor else None),
+            ("coalesce(date_end, date_start) >= ?", since.isoformat() if since else None),
+            ("date_start <= ?", until.isoformat() if until else None), ("doc_id = ?", doc_id)])
         sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY date_start IS NULL, date_start, doc_id, evidence_start"
         if limit is not None:
@@ -180,22 +166,12 @@ class Store:
     def fused_events(self, event_type: str | None = None, country: str | None = None, since: date | None = None,
                      until: date | None = None, types: tuple[str, ...] | None = None) -> list[dict]:
         """Fused event records matching the filters, in date order."""
-        where, args = [], []
-        if event_type:
-            where.append("event_type = ?")
-            args.append(event_type)
-        if types:
-            where.append(f"event_type IN ({','.join('?' * len(types))})")
-            args += list(types)
-        if country:
-            where.append("country_code = ?")
-            args.append(country.upper())
-        if since:
-            where.append("coalesce(date_end, best_date) >= ?")
-            args.append(since.isoformat())
-        if until:
-            where.append("coalesce(best_date, date_start) <= ?")
-            args.append(until.isoformat())
+        where, args = _conditions([
+            ("event_type = ?", event_type),
+            (f"event_type IN ({','.join('?' * len(types))})" if types else "", tuple(types) if types else None),
+            ("country_code = ?", country.upper() if country else None),
+            ("coalesce(date_end, best_date) >= ?", since.isoformat() if since else None),
+            ("coalesce(best_date, date_start) <= ?", until.isoformat() if until else None)])
         sql = "SELECT record FROM fused_events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY best_date IS NULL, best_date, event_type, fused_id"
         return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
@@ -212,6 +188,17 @@ class Store:
         rows = self.conn.execute("SELECT doc_id, path, title, source, url, published, language FROM documents "
                                  "ORDER BY published, doc_id")
         return [dict(r) for r in rows]
+
+
+def _conditions(pairs: list[tuple[str, object]]) -> tuple[list[str], list]:
+    """SQL conditions and their arguments for the filters that are set (a tuple value fills several ``?``)."""
+    where, args = [], []
+    for condition, value in pairs:
+        if value is None or value == "":
+            continue
+        where.append(condition)
+        args += list(value) if isinstance(value, tuple) else [value]
+    return where, args
 
 
 def _outlet(source: str | None, url: str | None, path: str | None) -> str:
