@@ -20,6 +20,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitroom import __version__
 from sitroom.errors import SitroomError
@@ -57,8 +58,8 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
         messages = ["; ".join(f"{'.'.join(str(p) for p in e.get('loc', []))}: {e.get('msg')}" for e in exc.errors())]
         return JSONResponse({"ok": False, "error": messages[0]}, status_code=422)
 
-    @app.exception_handler(HTTPException)
-    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"ok": False, "error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.get("/api/health", summary="Health and counts")
@@ -171,13 +172,21 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
         if not app.state.allow_ingest:
             raise HTTPException(403, "this server is read-only; start it with --allow-ingest to accept documents")
         expected = app.state.token
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not expected or not hmac.compare_digest(given, expected):
+        scheme, _, given = (authorization or "").partition(" ")
+        if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), expected):
             raise HTTPException(401, "a valid bearer token (SITROOM_TOKEN) is required",
                                 headers={"WWW-Authenticate": "Bearer"})
-        body = await request.body()
-        if len(body) > MAX_UPLOAD_BYTES:
-            raise HTTPException(413, f"document is larger than {MAX_UPLOAD_BYTES} bytes")
+        too_big = HTTPException(413, f"document is larger than {MAX_UPLOAD_BYTES} bytes")
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES:
+            raise too_big
+        chunks, size = [], 0
+        async for chunk in request.stream():  # stop reading as soon as the limit is passed
+            size += len(chunk)
+            if size > MAX_UPLOAD_BYTES:
+                raise too_big
+            chunks.append(chunk)
+        body = b"".join(chunks)
         return _ingest_upload(db_path, body, filename, published, lang, source)
 
     app.mount("/static/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")

@@ -1,0 +1,676 @@
+"""The web application's JSON API, pages and uploads, through FastAPI's TestClient, on a real database.
+
+The database holds every document of examples/corpus (the demo) plus a hostile English article whose title and
+body carry markup and script; it still reports a real capture, so it yields an event.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import warnings
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+with warnings.catch_warnings():  # starlette's TestClient warns about httpx on import
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from sitroom.errors import SitroomError
+from sitroom.ingest import Metadata, discover, read_file
+from sitroom.store import Store, ingest_documents
+from sitroom.web.app import MAX_UPLOAD_BYTES, create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "corpus"
+PACKAGE = ROOT / "src" / "sitroom"
+
+HOSTILE_TITLE = 'Taliban take Jalalabad <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">'
+HOSTILE_TEXT = (
+    "KABUL, Aug 15 (Hostile Wire) - The Taliban captured Jalalabad on Sunday "
+    '<img src=x onerror="window.__pwned=1"> without a fight, officials said. '
+    "<script>window.__pwned=1</script>\n\n"
+    "Residents said the city was calm <b>on Sunday evening</b>.\n"
+)
+TOKEN = "correct-horse-battery-staple"
+BAMIYAN = b"KABUL, Aug 16 (Upload Wire) - The Taliban captured Bamiyan on Monday, officials said.\n"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the database
+# ---------------------------------------------------------------------------------------------------------------
+def write_hostile(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "hostile_jalalabad_en.txt"
+    path.write_text(HOSTILE_TEXT, encoding="utf-8")
+    meta = {"published": "2021-08-15", "language": "en", "source": "Hostile Wire", "title": HOSTILE_TITLE}
+    (folder / "hostile_jalalabad_en.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return path
+
+
+def build_database(folder: Path, hostile: bool = True) -> Path:
+    """Ingest the demo corpus (and the hostile article) into folder/picture.sqlite and close it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [str(EXAMPLES)] + ([str(write_hostile(folder / "hostile"))] if hostile else [])
+    items = []
+    for p in discover(paths):
+        items.extend(read_file(p, Metadata()) if isinstance(p, Path) else [p])
+    db = folder / "picture.sqlite"
+    with Store(db) as store:
+        report = ingest_documents(store, items)
+    assert not report.failures, report.failures
+    assert report.new == len(items)
+    return db
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_database(tmp_path_factory.mktemp("web_api"))
+
+
+@pytest.fixture(scope="module")
+def client(db_path: Path) -> TestClient:
+    with TestClient(create_app(db_path)) as c:
+        yield c
+
+
+@pytest.fixture
+def db_copy(db_path: Path, tmp_path: Path) -> Path:
+    """A private copy of the database (its WAL is empty once the builder closed it)."""
+    target = tmp_path / "copy.sqlite"
+    shutil.copyfile(db_path, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def all_events(client: TestClient) -> list[dict]:
+    body = client.get("/api/events", params={"limit": 1000}).json()
+    assert body["total"] == len(body["items"]) > 20
+    return body["items"]
+
+
+@pytest.fixture(scope="module")
+def hostile_doc(client: TestClient) -> dict:
+    docs = client.get("/api/documents", params={"limit": 1000}).json()["items"]
+    [doc] = [d for d in docs if d["source"] == "Hostile Wire"]
+    return doc
+
+
+def _error(r) -> str:
+    body = r.json()
+    assert body["ok"] is False, body
+    assert isinstance(body["error"], str) and body["error"], body
+    return body["error"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# health, meta
+# ---------------------------------------------------------------------------------------------------------------
+def test_health_counts_what_the_database_holds(client: TestClient, db_path: Path) -> None:
+    r = client.get("/api/health")
+    assert r.status_code == 200
+    body = r.json()
+    with Store(db_path, readonly=True) as s:
+        counts = s.counts()
+    assert body["ok"] is True and body["version"]
+    assert {k: body[k] for k in counts} == counts
+    assert body["documents"] == client.get("/api/documents").json()["total"] > 10
+    assert body["events"] > 0 and 0 < body["fused_events"] <= body["events"]
+
+
+def test_meta_lists_the_filters_values(client: TestClient, all_events: list[dict]) -> None:
+    meta = client.get("/api/meta").json()
+    days = sorted(e["best_date"] for e in all_events if e["best_date"])
+    assert meta["first_day"] == days[0] and meta["last_day"] == days[-1]
+    assert meta["event_types"] == sorted({e["event_type"] for e in all_events})
+    assert "territory_captured" in meta["event_types"]
+    assert {"AF", "SD", "SY", "UA", "CD"} <= set(meta["countries"])
+    assert "Taliban" in meta["actors"] and "M23" in meta["actors"]
+    assert meta["certainties"] == ["reported", "claimed", "planned", "denied"]
+
+
+def test_missing_database_is_refused_at_creation(tmp_path: Path) -> None:
+    with pytest.raises(SitroomError):
+        create_app(tmp_path / "nothing.sqlite")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# /api/events: filters, sort, pagination
+# ---------------------------------------------------------------------------------------------------------------
+def _events(client: TestClient, **params) -> list[dict]:
+    r = client.get("/api/events", params={"limit": 1000, **params})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["total"] == len(body["items"])
+    return body["items"]
+
+
+def _ids(rows: list[dict]) -> set[str]:
+    return {r["fused_id"] for r in rows}
+
+
+def test_filter_by_type(client: TestClient, all_events: list[dict]) -> None:
+    rows = _events(client, type="territory_captured")
+    assert rows and all(r["event_type"] == "territory_captured" for r in rows)
+    assert _ids(rows) == {e["fused_id"] for e in all_events if e["event_type"] == "territory_captured"}
+
+
+def test_filter_by_country_in_any_case(client: TestClient, all_events: list[dict]) -> None:
+    expected = {e["fused_id"] for e in all_events if (e["location"] or {}).get("country_code") == "AF"}
+    assert expected and _ids(_events(client, country="AF")) == expected
+    assert _ids(_events(client, country="af")) == expected
+    assert _events(client, country="ZZ") == []
+
+
+def test_filter_by_actor(client: TestClient, all_events: list[dict]) -> None:
+    rows = _events(client, actor="taliban")
+    assert rows and all("taliban" in f"{r['actor1']} {r['actor2']}".lower() for r in rows)
+    assert _ids(rows) == {e["fused_id"] for e in all_events if "taliban" in f"{e['actor1']} {e['actor2']}".lower()}
+
+
+def test_filter_by_place(client: TestClient, all_events: list[dict]) -> None:
+    rows = _events(client, place="kabul")
+    assert rows and all("kabul" in r["location"]["name"].lower() for r in rows)
+    assert _ids(rows) == {e["fused_id"] for e in all_events if "kabul" in ((e["location"] or {}).get("name") or "").lower()}
+
+
+def test_filter_by_period(client: TestClient, all_events: list[dict]) -> None:
+    since, until = "2021-08-08", "2021-08-12"
+    rows = _events(client, since=since, until=until)
+    expected = {e["fused_id"] for e in all_events
+                if (e["date_end"] or e["best_date"]) >= since and (e["best_date"] or e["date_start"]) <= until}
+    assert rows and _ids(rows) == expected and len(rows) < len(all_events)
+    assert {r["location"]["name"] for r in rows if r["event_type"] == "territory_captured"} >= {"Kunduz", "Kandahar"}
+    early = _events(client, until="2021-08-07")
+    assert all((r["best_date"] or r["date_start"]) <= "2021-08-07" for r in early)
+    assert "Kunduz" not in {r["location"]["name"] for r in early if r["event_type"] == "territory_captured"}
+    late = _events(client, since="2024-01-01")
+    assert late and all((r["date_end"] or r["best_date"]) >= "2024-01-01" for r in late)
+
+
+def test_filter_by_certainty(client: TestClient, all_events: list[dict]) -> None:
+    for certainty in ("claimed", "planned", "reported"):
+        rows = _events(client, certainty=certainty)
+        assert rows and all(r["certainty"] == certainty for r in rows), certainty
+        assert _ids(rows) == {e["fused_id"] for e in all_events if e["certainty"] == certainty}
+
+
+def test_text_search_in_evidence(client: TestClient) -> None:
+    for q in ("Kandahar", "kandahar", "昆都士"):
+        rows = _events(client, q=q)
+        assert rows, q
+        for r in rows:
+            assert any(q.lower() in m["evidence"]["text"].lower() for m in r["mentions"]), (q, r["fused_id"])
+    assert _events(client, q="no such words anywhere in the corpus") == []
+
+
+def test_filters_combine(client: TestClient, all_events: list[dict]) -> None:
+    rows = _events(client, type="territory_captured", country="SY", actor="Hayat")
+    expected = {e["fused_id"] for e in all_events if e["event_type"] == "territory_captured"
+                and e["location"]["country_code"] == "SY" and "hayat" in (e["actor1"] or "").lower()}
+    assert rows and _ids(rows) == expected
+    assert {r["location"]["name"] for r in rows} >= {"Aleppo"}
+
+
+@pytest.mark.parametrize("sort, key, descending", [("date", "best_date", False), ("-date", "best_date", True),
+                                                    ("sources", "n_sources", False), ("-sources", "n_sources", True)])
+def test_sort(client: TestClient, sort: str, key: str, descending: bool) -> None:
+    rows = _events(client, sort=sort)
+    values = [r[key] if r[key] is not None else ("9999" if key == "best_date" else 0) for r in rows]
+    assert values == sorted(values, reverse=descending)
+    assert len(set(values)) > 1
+
+
+def test_pagination_covers_every_event_once(client: TestClient, all_events: list[dict]) -> None:
+    pages, offset = [], 0
+    while True:
+        body = client.get("/api/events", params={"limit": 7, "offset": offset}).json()
+        assert body["total"] == len(all_events) and body["limit"] == 7 and body["offset"] == offset
+        if not body["items"]:
+            break
+        assert len(body["items"]) <= 7
+        pages.extend(body["items"])
+        offset += 7
+    assert [r["fused_id"] for r in pages] == [e["fused_id"] for e in all_events]
+    assert client.get("/api/events", params={"offset": 10**9}).json()["items"] == []
+
+
+def test_default_page_size(client: TestClient, all_events: list[dict]) -> None:
+    body = client.get("/api/events").json()
+    assert body["limit"] == 200 and body["offset"] == 0
+    assert body["items"] == all_events[:200]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# one event, documents, evidence
+# ---------------------------------------------------------------------------------------------------------------
+def test_each_event_has_mentions_whose_evidence_is_the_document_text(client: TestClient, all_events: list[dict]) -> None:
+    texts: dict[str, str] = {}
+    for listed in all_events:
+        r = client.get(f"/api/events/{listed['fused_id']}")
+        assert r.status_code == 200
+        event = r.json()
+        assert event == listed
+        assert event["mentions"] and len(event["mentions"]) == event["n_mentions"]
+        assert event["n_sources"] == len(event["sources"]) >= 1
+        for m in event["mentions"]:
+            if m["doc_id"] not in texts:
+                texts[m["doc_id"]] = client.get(f"/api/documents/{m['doc_id']}").json()["text"]
+            ev = m["evidence"]
+            assert ev["text"], m
+            assert texts[m["doc_id"]][ev["start"]:ev["end"]] == ev["text"], (listed["fused_id"], m)
+
+
+def test_unknown_event_is_404(client: TestClient) -> None:
+    r = client.get("/api/events/0123456789abcdef")
+    assert r.status_code == 404
+    assert "0123456789abcdef" in _error(r)
+
+
+def test_documents_list_metadata_without_text(client: TestClient) -> None:
+    body = client.get("/api/documents").json()
+    health = client.get("/api/health").json()
+    assert body["total"] == len(body["items"]) == health["documents"]
+    for d in body["items"]:
+        assert set(d) >= {"doc_id", "path", "title", "source", "url", "published", "language"}
+        assert "text" not in d
+    assert {d["language"] for d in body["items"]} == {"en", "zh"}
+    page = client.get("/api/documents", params={"limit": 3, "offset": 2}).json()
+    assert page["items"] == body["items"][2:5] and page["total"] == body["total"]
+
+
+def test_document_has_text_and_its_events(client: TestClient) -> None:
+    docs = client.get("/api/documents").json()["items"]
+    with_events = 0
+    for meta in docs:
+        r = client.get(f"/api/documents/{meta['doc_id']}")
+        assert r.status_code == 200
+        doc = r.json()
+        assert {k: doc[k] for k in meta} == meta
+        assert doc["text"].strip()
+        for ev in doc["events"]:
+            assert ev["doc_id"] == meta["doc_id"]
+            span = ev["evidence"]
+            assert doc["text"][span["start"]:span["end"]] == span["text"]
+        with_events += bool(doc["events"])
+    assert with_events == len(docs)
+    assert client.get("/api/documents/0123456789abcdef").status_code == 404
+
+
+def test_hostile_article_is_stored_verbatim_and_yields_its_capture(client: TestClient, hostile_doc: dict) -> None:
+    doc = client.get(f"/api/documents/{hostile_doc['doc_id']}").json()
+    assert doc["title"] == HOSTILE_TITLE
+    assert doc["text"] == HOSTILE_TEXT
+    captures = [e for e in doc["events"] if e["event_type"] == "territory_captured"]
+    assert captures and captures[0]["location"]["name"] == "Jalalabad"
+    assert captures[0]["actor1"] == "Taliban"
+    fused = _events(client, type="territory_captured", place="Jalalabad")
+    assert any(hostile_doc["doc_id"] in {m["doc_id"] for m in f["mentions"]} for f in fused)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# control, places, report, world
+# ---------------------------------------------------------------------------------------------------------------
+def _check_control_collection(fc: dict, at: str | None = None) -> None:
+    assert fc["type"] == "FeatureCollection"
+    for f in fc["features"]:
+        assert f["type"] == "Feature" and f["geometry"]["type"] == "Point"
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert f["properties"]["place"] and f["properties"]["controller"]
+        if at:
+            assert f["properties"]["since"] <= at
+
+
+def test_control_on_a_date_before_the_captures_has_fewer_places(client: TestClient) -> None:
+    latest = client.get("/api/control").json()
+    _check_control_collection(latest)
+    early = client.get("/api/control", params={"at": "2021-08-07"}).json()
+    _check_control_collection(early, "2021-08-07")
+    places_latest = {f["properties"]["place"] for f in latest["features"]}
+    places_early = {f["properties"]["place"] for f in early["features"]}
+    assert 0 < len(places_early) < len(places_latest)
+    assert {"Zaranj", "Sheberghan"} <= places_early and "Kunduz" not in places_early
+    assert {"Kunduz", "Kandahar", "Kabul", "Goma"} <= places_latest
+    assert client.get("/api/control", params={"at": "2000-01-01"}).json()["features"] == []
+    af = client.get("/api/control", params={"country": "af"}).json()
+    assert af["features"] and all(f["properties"]["country_code"] == "AF" for f in af["features"])
+
+
+def test_place_control_timeline(client: TestClient) -> None:
+    for code in ("AF", "af"):
+        r = client.get(f"/api/places/{code}/Kunduz/control")
+        assert r.status_code == 200
+        body = r.json()
+        assert body["place"] == "Kunduz" and body["country_code"] == "AF"
+        assert body["changes"] and body["changes"][-1]["controller"] == "Taliban"
+    r = client.get("/api/places/AF/Lashkar Gah/control")  # a name with a space
+    assert r.status_code in (200, 404) and r.headers["content-type"].startswith("application/json")
+    r = client.get("/api/places/AF/Nowhereville/control")
+    assert r.status_code == 404 and "Nowhereville" in _error(r)
+
+
+def test_report_in_three_formats(client: TestClient) -> None:
+    r = client.get("/api/report")
+    assert r.status_code == 200
+    brief = r.json()
+    assert brief["title"] and brief["sections"] and brief["sources"]
+    for section in brief["sections"]:
+        assert section["heading"]
+        for item in section["items"]:
+            assert item["text"] and item["citations"]
+    md = client.get("/api/report", params={"format": "md"})
+    assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+    assert md.text.startswith("# ")
+    html = client.get("/api/report", params={"format": "html"})
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    assert "<html" in html.text.lower()
+    # the hostile title is listed as text, never as markup
+    assert "<script>window.__pwned" not in html.text and "<img src=x" not in html.text
+    assert "&lt;script&gt;window.__pwned" in html.text
+    period = client.get("/api/report", params={"since": "2021-08-01", "until": "2021-08-31", "country": "AF"}).json()
+    assert period["since"] == "2021-08-01" and period["until"] == "2021-08-31"
+
+
+def test_world_is_geojson(client: TestClient) -> None:
+    r = client.get("/api/world")
+    assert r.status_code == 200 and "json" in r.headers["content-type"]
+    world = r.json()
+    assert world["type"] == "FeatureCollection" and len(world["features"]) > 100
+    assert {f["geometry"]["type"] for f in world["features"]} <= {"Polygon", "MultiPolygon"}
+    assert "AF" in {f["properties"].get("iso_a2") for f in world["features"]}
+
+
+def test_page_and_static_files(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'id="map"' in page.text and "/static/app.js" in page.text
+    leaflet = client.get("/static/leaflet/leaflet.js")
+    assert leaflet.status_code == 200 and "javascript" in leaflet.headers["content-type"]
+    assert "Leaflet" in leaflet.text[:500]
+    assert client.get("/static/leaflet/leaflet.css").status_code == 200
+    app_js = client.get("/static/app.js")
+    assert app_js.status_code == 200 and "javascript" in app_js.headers["content-type"]
+    assert app_js.text == (PACKAGE / "web" / "static" / "app.js").read_text("utf-8")
+    assert client.get("/static/app.css").status_code == 200
+    assert client.get("/static/no-such-file.js").status_code == 404
+
+
+def test_openapi_document_lists_the_api(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/health", "/api/meta", "/api/events", "/api/events/{fused_id}", "/api/documents",
+            "/api/documents/{doc_id}", "/api/control", "/api/places/{country_code}/{name}/control", "/api/report",
+            "/api/world"} <= set(paths)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# bad parameters
+# ---------------------------------------------------------------------------------------------------------------
+BAD = [
+    ("/api/events", {"since": "2021-13-01"}),
+    ("/api/events", {"since": "yesterday"}),
+    ("/api/events", {"until": "2021-02-30"}),
+    ("/api/events", {"since": "2022-01-01", "until": "2021-01-01"}),
+    ("/api/events", {"limit": "0"}),
+    ("/api/events", {"limit": "100000"}),
+    ("/api/events", {"limit": "ten"}),
+    ("/api/events", {"type": "unknown"}),
+    ("/api/events", {"country": "ABC"}),
+    ("/api/events", {"country": "1"}),
+    ("/api/events", {"certainty": "sure"}),
+    ("/api/events", {"sort": "bad"}),
+    ("/api/events", {"offset": "-1"}),
+    ("/api/events", {"q": "x" * 201}),
+    ("/api/documents", {"limit": "0"}),
+    ("/api/documents", {"offset": "-1"}),
+    ("/api/control", {"at": "2021-8-7x"}),
+    ("/api/control", {"country": "AFG"}),
+    ("/api/report", {"format": "pdf"}),
+    ("/api/report", {"since": "2022-01-01", "until": "2021-01-01"}),
+    ("/api/report", {"until": "not-a-date"}),
+    ("/api/events/NOT-HEX", {}),
+    ("/api/documents/xyz", {}),
+    ("/api/places/AFG/Kabul/control", {}),
+]
+
+
+@pytest.mark.parametrize("path, params", BAD, ids=[f"{p}?{'&'.join(f'{k}={v[:12]}' for k, v in q.items())}" for p, q in BAD])
+def test_bad_parameters_give_422_with_an_error(client: TestClient, path: str, params: dict) -> None:
+    r = client.get(path, params=params)
+    assert r.status_code == 422, (r.status_code, r.text)
+    error = _error(r)
+    assert "Traceback" not in error
+
+
+def test_since_after_until_is_named(client: TestClient) -> None:
+    r = client.get("/api/events", params={"since": "2022-01-01", "until": "2021-01-01"})
+    assert "since" in _error(r) and "until" in _error(r)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# static files: nothing outside the package
+# ---------------------------------------------------------------------------------------------------------------
+def raw_get(app, target: str) -> tuple[int, bytes]:
+    """Send one GET with ``target`` as the raw request path (no client-side normalisation of '..')."""
+    path, _, query = target.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"}, "http_version": "1.1",
+             "method": "GET", "scheme": "http", "path": unquote(path), "raw_path": path.encode("latin-1"),
+             "query_string": query.encode("latin-1"), "root_path": "", "headers": [(b"host", b"testserver")],
+             "client": ("127.0.0.1", 50000), "server": ("testserver", 80), "state": {}}
+    sent: list[dict] = []
+    received = False
+
+    async def receive() -> dict:
+        nonlocal received
+        if not received:
+            received = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.sleep(3600)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return status, body
+
+
+TRAVERSALS = [
+    "/static/../pyproject.toml",
+    "/static/%2e%2e/pyproject.toml",
+    "/static/%2E%2E/%2E%2E/%2E%2E/pyproject.toml",
+    "/static/..%2f..%2f..%2fpyproject.toml",
+    "/static/leaflet/../../x",
+    "/static/leaflet/../../app.py",
+    "/static/leaflet/%2e%2e/%2e%2e/web/app.py",
+    "/static/../../../../../../etc/passwd",
+    "/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/static//etc/passwd",
+    "/static/leaflet//etc/passwd",
+    "/static/..\\..\\pyproject.toml",
+    "/static/%5c..%5c..%5cpyproject.toml",
+]
+
+
+@pytest.mark.parametrize("target", TRAVERSALS)
+def test_static_files_never_leave_the_package(db_path: Path, target: str) -> None:
+    app = create_app(db_path)
+    status, body = raw_get(app, target)
+    assert status in (400, 403, 404, 405), (status, body[:200])
+    assert b"[project]" not in body and b"root:" not in body and b"def create_app" not in body
+
+
+def test_static_traversal_through_the_test_client(client: TestClient) -> None:
+    for target in ("/static/../pyproject.toml", "/static/%2e%2e/pyproject.toml", "/static/leaflet/../../x"):
+        r = client.get(target)
+        assert r.status_code == 404, (target, r.status_code)
+        assert "[project]" not in r.text
+
+
+def test_raw_get_reaches_real_static_files(db_path: Path) -> None:
+    """The helper above sends real requests: the package's own files are served through it."""
+    app = create_app(db_path)
+    status, body = raw_get(app, "/static/app.js")
+    assert status == 200 and body == (PACKAGE / "web" / "static" / "app.js").read_bytes()
+    status, body = raw_get(app, "/static/leaflet/leaflet.js")
+    assert status == 200 and b"Leaflet" in body[:500]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# uploads
+# ---------------------------------------------------------------------------------------------------------------
+def test_upload_is_forbidden_on_a_read_only_server(db_copy: Path) -> None:
+    with TestClient(create_app(db_copy, token=TOKEN)) as c:
+        before = c.get("/api/health").json()
+        for headers in ({}, {"Authorization": f"Bearer {TOKEN}"}):
+            r = c.post("/api/documents", content=BAMIYAN, headers=headers)
+            assert r.status_code == 403
+            assert "read-only" in _error(r)
+        assert c.get("/api/health").json() == before
+
+
+@pytest.mark.parametrize("authorization", [None, "", "Bearer", "Bearer ", "Bearer wrong", f"Bearer {TOKEN}x",
+                                           f"Basic {TOKEN}", f"Bearer {TOKEN[:-1]}"])
+def test_upload_needs_the_right_token(db_copy: Path, authorization: str | None) -> None:
+    headers = {} if authorization is None else {"Authorization": authorization}
+    with TestClient(create_app(db_copy, allow_ingest=True, token=TOKEN)) as c:
+        before = c.get("/api/health").json()
+        r = c.post("/api/documents", content=BAMIYAN, params={"published": "2021-08-16"}, headers=headers)
+        assert r.status_code == 401, (authorization, r.status_code, r.text)
+        assert "token" in _error(r)
+        assert r.headers.get("www-authenticate", "").startswith("Bearer")
+        assert c.get("/api/health").json() == before
+
+
+def test_upload_without_any_configured_token_is_refused(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SITROOM_TOKEN", raising=False)
+    with TestClient(create_app(db_copy, allow_ingest=True)) as c:
+        for headers in ({}, {"Authorization": "Bearer "}, {"Authorization": "Bearer None"}):
+            assert c.post("/api/documents", content=BAMIYAN, headers=headers).status_code == 401
+
+
+def test_upload_over_the_size_limit_is_413(db_copy: Path) -> None:
+    with TestClient(create_app(db_copy, allow_ingest=True, token=TOKEN)) as c:
+        before = c.get("/api/health").json()
+        body = BAMIYAN + b"x" * (MAX_UPLOAD_BYTES + 1 - len(BAMIYAN))
+        r = c.post("/api/documents", content=body, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 413
+        assert str(MAX_UPLOAD_BYTES) in _error(r)
+        assert c.get("/api/health").json() == before
+
+
+def test_upload_of_a_real_article_is_ingested(db_copy: Path) -> None:
+    with TestClient(create_app(db_copy, allow_ingest=True, token=TOKEN)) as c:
+        before = c.get("/api/health").json()
+        r = c.post("/api/documents", content=BAMIYAN, headers={"Authorization": f"Bearer {TOKEN}"},
+                   params={"published": "2021-08-16", "lang": "en", "source": "Upload Wire", "filename": "bamiyan.txt"})
+        assert r.status_code == 201, r.text
+        body = r.json()
+        assert body["ok"] is True and body["new"] == 1 and body["events"] >= 1
+        after = c.get("/api/health").json()
+        assert after["documents"] == before["documents"] + 1
+        assert after["events"] >= before["events"] + 1
+        rows = c.get("/api/events", params={"q": "Bamiyan", "type": "territory_captured"}).json()["items"]
+        assert rows and rows[0]["best_date"] == "2021-08-16" and rows[0]["sources"] == ["Upload Wire"]
+        # the same article again changes nothing
+        again = c.post("/api/documents", content=BAMIYAN, headers={"Authorization": f"Bearer {TOKEN}"},
+                       params={"published": "2021-08-16"})
+        assert again.status_code == 201 and again.json()["new"] == 0 and again.json()["unchanged"] == 1
+        assert c.get("/api/health").json() == after
+
+
+def test_upload_token_from_the_environment(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITROOM_TOKEN", "from-the-env")
+    with TestClient(create_app(db_copy, allow_ingest=True)) as c:
+        assert c.post("/api/documents", content=BAMIYAN, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 401
+        r = c.post("/api/documents", content=BAMIYAN, headers={"Authorization": "Bearer from-the-env"},
+                   params={"published": "2021-08-16"})
+        assert r.status_code == 201, r.text
+
+
+@pytest.mark.parametrize("content, word", [
+    (b"", "empty"),
+    (b"   \n\n  ", "empty"),
+    (b"\x00\x01\x02\x03" * 500 + bytes(range(256)) * 8, "binary"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 2000, "PNG"),
+], ids=["empty", "blank", "binary", "png"])
+def test_upload_of_an_empty_or_binary_file_is_422_with_a_clear_message(db_copy: Path, content: bytes, word: str) -> None:
+    with TestClient(create_app(db_copy, allow_ingest=True, token=TOKEN)) as c:
+        before = c.get("/api/health").json()
+        r = c.post("/api/documents", content=content, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 422, (r.status_code, r.text)
+        error = _error(r)
+        assert word.lower() in error.lower(), error
+        assert error.startswith("upload.txt"), error  # names the upload, not a temporary file
+        assert "/tmp" not in error and "Traceback" not in error
+        assert c.get("/api/health").json() == before
+
+
+def test_upload_file_name_cannot_escape(db_copy: Path) -> None:
+    with TestClient(create_app(db_copy, allow_ingest=True, token=TOKEN)) as c:
+        for name in ("../evil.txt", "a/b.txt", "evil.sh", ".."):
+            r = c.post("/api/documents", content=BAMIYAN, params={"filename": name},
+                       headers={"Authorization": f"Bearer {TOKEN}"})
+            assert r.status_code == 422, (name, r.status_code)
+            assert "filename" in _error(r)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the database is never written by reads; start-up time
+# ---------------------------------------------------------------------------------------------------------------
+def _snapshot(path: Path) -> tuple[int, str]:
+    return path.stat().st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_read_endpoints_never_modify_the_database(db_copy: Path, tmp_path: Path) -> None:
+    before = _snapshot(db_copy)
+    with TestClient(create_app(db_copy, allow_ingest=False)) as c:
+        doc_ids = [d["doc_id"] for d in c.get("/api/documents").json()["items"]]
+        fused = c.get("/api/events", params={"limit": 1000}).json()["items"]
+        urls = ["/api/health", "/api/meta", "/api/events?sort=-sources&q=Taliban", "/api/control",
+                "/api/control?at=2021-08-07", "/api/places/AF/Kunduz/control", "/api/places/AF/Nowhere/control",
+                "/api/report", "/api/report?format=md", "/api/report?format=html", "/api/world", "/",
+                "/static/app.js", "/api/events?limit=0", "/api/events/0123456789abcdef", "/openapi.json"]
+        urls += [f"/api/documents/{d}" for d in doc_ids] + [f"/api/events/{f['fused_id']}" for f in fused[:20]]
+        for url in urls:
+            assert c.get(url).status_code < 500, url
+        assert c.post("/api/documents", content=BAMIYAN).status_code == 403
+    assert _snapshot(db_copy) == before
+    wal = db_copy.with_name(db_copy.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0, "a read wrote to the write-ahead log"
+
+
+def test_startup_and_first_health_check_are_fast(db_path: Path) -> None:
+    """create_app plus the first /api/health, in a fresh interpreter (modules imported first), under 2 s."""
+    script = (
+        "import time, warnings, sys\n"
+        "warnings.simplefilter('ignore')\n"
+        "from fastapi.testclient import TestClient\n"
+        "from sitroom.web.app import create_app\n"
+        "t = time.perf_counter()\n"
+        "app = create_app(sys.argv[1])\n"
+        "r = TestClient(app).get('/api/health')\n"
+        "elapsed = time.perf_counter() - t\n"
+        "assert r.status_code == 200, r.text\n"
+        "print(elapsed)\n"
+    )
+    demo = build_database(db_path.parent / "demo_only", hostile=False)
+    out = subprocess.run([sys.executable, "-c", script, str(demo)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    elapsed = float(out.stdout.strip().splitlines()[-1])
+    assert elapsed < 2.0, f"create_app + first /api/health took {elapsed:.2f} s"
+
+
+def test_date_parameters_accept_iso_dates(client: TestClient) -> None:
+    today = date.today().isoformat()
+    assert client.get("/api/events", params={"until": today}).status_code == 200
+    assert client.get("/api/control", params={"at": today}).status_code == 200
+    assert client.get("/api/events", params={"since": "0001-01-01", "until": "9999-12-31"}).json()["total"] > 0
