@@ -158,8 +158,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         actor, agent_reason = None, "people flee: the organisation that counts them is the source, not the actor"
     when, time_reason = frames.pick_time(doc, s, w, discourse)
     sure, sure_reason = frames.certainty(s, w, cue, lang, agent, lex, when, event_type)
-    if event_type == "displacement" and sure == "planned":
-        return []
+    if event_type in ("displacement", "territory_captured") and sure == "planned":
+        return []  # a place to be taken or people expected to flee: not an event yet
     said_by = frames.attribution(s, cue, lang, w.trig_start)
     out = []
     respective = frames.respective_times(s, w, len(chosen), lang) if explicit_place else None
@@ -206,7 +206,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             reasons={"actor1": agent_reason, "location": place_reason, "date": time_reason, "certainty": sure_reason},
         )
         out.append(ev)
-        if event_type == "territory_surrendered" and actor2_mention is not None and actor2_mention.actor is not None:
+        if event_type == "territory_surrendered" and sure != "planned" and actor2_mention is not None \
+                and actor2_mention.actor is not None:
             taker = lex.top(actor2_mention.actor)
             if taker.armed and place is not None and place.kind != "country":
                 captured = replace(ev, event_type="territory_captured", actor1=taker.name, actor2=ev.actor1,

@@ -426,7 +426,7 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
     _, classes = spec
     lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
     pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
-    if event_type in ("displacement", "casualties"):
+    if event_type in ("displacement", "casualties") and language == "en":
         # displaced nearly 12 million / killing 80 fighters: the number right after the trigger counts people
         right_after = [q for q in s.quantities if 0 <= q.start - w.trig_end <= 12 and q.value == q.value
                        and q.unit_class in (None, "people")]

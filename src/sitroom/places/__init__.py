@@ -5,7 +5,7 @@ from collections import Counter
 
 from sitroom.places.gazetteer import Gazetteer, gazetteer
 from sitroom.places.model import Place, PlaceMention
-from sitroom.places.recognize import context_countries, disambiguate, find_places_en, find_places_zh
+from sitroom.places.recognize import context_countries, disambiguate, find_places_en, find_places_zh, fuzzy_places_zh
 from sitroom.text.document import Document
 
 
@@ -26,6 +26,13 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
         hits = gaz.lookup_zh(doc.dateline.place_text) if doc.language == "zh" else gaz.lookup_en(doc.dateline.place_text)
         extra = [p.country_code for p in hits[:1]]
     context = context_countries(everything, extra)
+    if doc.language == "zh" and context:
+        top = frozenset(code for code, _ in context.most_common(2))
+        for s in doc.sentences:
+            if s.kind != "boilerplate":
+                found = fuzzy_places_zh(s.text, s.places, gaz, top)
+                if found:
+                    s.places = sorted(s.places + found, key=lambda p: p.start)
     for s in doc.sentences:
         disambiguate(s.places, context)
     return context

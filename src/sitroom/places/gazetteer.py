@@ -59,6 +59,7 @@ class Gazetteer:
         self.curated: set[str] = set()
         self.max_zh_len = 1
         self._zh_prefixes: frozenset[str] | None = None
+        self._pinyin_cache: dict[tuple, dict[str, Place]] = {}
         self._load_countries()
         self._load_curated()
         self._load_pycountry_divisions()
@@ -209,6 +210,31 @@ class Gazetteer:
                              source=f"geonames:{city['geonameid']}"))
         return sorted(out, key=lambda p: -(p.population or 0))
 
+    def fuzzy_zh_name(self, name: str, countries: frozenset[str], min_score: float = 90.0) -> Place | None:
+        """A Chinese transliteration the gazetteer lacks (巴赫姆特 for 巴赫穆特): the curated place of a country
+        in context whose Chinese name sounds the same in pinyin (rapidfuzz ratio on toneless pinyin)."""
+        from rapidfuzz import fuzz, process
+
+        if len(name) < 2 or not countries:
+            return None
+        choices = self._zh_pinyin_index(countries)
+        if not choices:
+            return None
+        best = process.extractOne(_pinyin(name), list(choices), scorer=fuzz.ratio, score_cutoff=min_score)
+        return choices[best[0]] if best else None
+
+    def _zh_pinyin_index(self, countries: frozenset[str]) -> dict[str, Place]:
+        key = tuple(sorted(countries))
+        cached = self._pinyin_cache.get(key)
+        if cached is None:
+            cached = {}
+            for zh, places in self.zh.items():
+                for p in places:
+                    if p.country_code in countries and p.kind in ("city", "admin1") and len(zh) >= 3:
+                        cached.setdefault(_pinyin(zh), p)
+            self._pinyin_cache[key] = cached
+        return cached
+
     def capital_of(self, place: Place) -> Place | None:
         """The capital city of an admin1 division (or country), when the gazetteer knows it."""
         if not place.capital:
@@ -241,6 +267,12 @@ class Gazetteer:
         city = choices[best[0]]
         return Place(city["name"], "city", country_code, lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
                      population=city.get("population") or 0, source=f"geonames:{city['geonameid']} (pinyin match)")
+
+
+def _pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text))
 
 
 def _simplified(text: str) -> str:

@@ -280,6 +280,24 @@ def context_countries(mentions: list[PlaceMention], extra: list[str] = ()) -> Co
     return score
 
 
+_ZH_PLACE_SLOT = re.compile(
+    r"(?:攻占|攻陷|占领|夺取|夺下|拿下|收复|夺回|撤出|撤离|进入|抵达|前往|逃往|逼近|包围|围攻|轰炸|袭击|位于|进驻|部署到|部署至|在|从|向|到)(?:了)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?=(?:市|省|州|镇|城)?(?:的|和|与|及|、|，|,|。|以|并|后|时|附近|周边|一带|地区|进行|作战|$))")
+
+
+def fuzzy_places_zh(text: str, known: list[PlaceMention], gaz: Gazetteer, countries: frozenset[str]) -> list[PlaceMention]:
+    """Names in a place slot (撤出X, 攻占X市) that the gazetteer lacks, matched by pinyin within the countries in context."""
+    out = []
+    for m in _ZH_PLACE_SLOT.finditer(text):
+        a, b = m.span("name")
+        if any(k.start < b and a < k.end for k in known):
+            continue
+        place = gaz.fuzzy_zh_name(m.group("name"), countries)
+        if place is not None:
+            out.append(PlaceMention(a, b, m.group("name"), [place], place.kind))
+    return out
+
+
 def disambiguate(mentions: list[PlaceMention], context: Counter) -> None:
     """Reorder each mention's candidates: countries in context first (Herat is not in Belgium).
 
