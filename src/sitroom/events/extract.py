@@ -157,7 +157,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if event_type == "displacement" and actor is not None and not actor.armed:
         actor, agent_reason = None, "people flee: the organisation that counts them is the source, not the actor"
     when, time_reason = frames.pick_time(doc, s, w, discourse)
-    sure, sure_reason = frames.certainty(s, w, cue, lang, agent, lex, when, event_type)
+    sure, sure_reason = frames.certainty(s, w, cue, lang, agent, lex, when, event_type, doc.reference_date)
     if event_type in ("displacement", "territory_captured") and sure == "planned":
         return []  # a place to be taken or people expected to flee: not an event yet
     said_by = frames.attribution(s, cue, lang, w.trig_start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from sitroom.actors.lexicon import Actor, ActorLexicon
 from sitroom.actors.recognize import ActorMention
@@ -455,7 +456,7 @@ def unit_for(event_type: str, quantity: Quantity | None = None) -> str | None:
 # certainty and attribution ---------------------------------------------------
 
 def certainty(s: Sentence, w: Window, cue: dict, language: str, agent: ActorMention | None, lex: ActorLexicon,
-              time: TimeExpr | None, event_type: str) -> tuple[str, str]:
+              time: TimeExpr | None, event_type: str, reference: date | None = None) -> tuple[str, str]:
     """reported, claimed (a party says so), planned (announced for the future) or denied."""
     head = s.text[:w.trig_start]
     local = s.text[w.start:w.trig_start] if language == "zh" else s.text[max(0, w.trig_start - 40):w.trig_start]
@@ -463,6 +464,8 @@ def certainty(s: Sentence, w: Window, cue: dict, language: str, agent: ActorMent
         return "denied", "a denial precedes the trigger"
     if (time is not None and time.kind == "future") or cue["planned"].search(local):
         return "planned", "a future marker precedes the trigger"
+    if time is not None and reference is not None and time.date_start is not None and time.date_start > reference:
+        return "planned", "dated after the report"
     claim = cue["claim"].search(head)
     if claim and agent is not None and agent.actor is not None and event_type in CLAIMABLE:
         speakers = [a for a in s.actors if a.actor and a.end <= claim.start()]
