@@ -146,7 +146,8 @@ def summary(db: str) -> None:
         click.echo(summary_text(store))
 
 
-def _open(db: str) -> "Store":
+def _open(db: str):
+    """Open an existing database, or stop with a usage error naming it."""
     from sitroom.store import Store
 
     try:

@@ -222,10 +222,8 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     """Forces withdraw; staff, diplomats and citizens are evacuated; civilians who flee are displaced."""
     if lang == "zh":
         near = s.text[w.start:w.end]
-        after = s.text[w.trig_end:w.end]
     else:
         near = s.text[max(0, w.trig_start - 60):min(len(s.text), w.trig_end + 40)]
-        after = s.text[w.trig_end:w.trig_end + 40]
     actor = agent.actor if agent else None
     if cue["personnel"].search(near):
         return "evacuation"

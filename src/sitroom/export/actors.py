@@ -86,18 +86,22 @@ class ActorInfo:
 
     @property
     def spec(self) -> Kind:
+        """The kind's row of the actor-kinds table."""
         return kinds()[self.kind]
 
     @property
     def state_side(self) -> bool:
+        """Whether the actor acts for a state."""
         return self.spec.state_side
 
     @property
     def armed(self) -> bool:
+        """Whether the actor is an armed force."""
         return self.state_side or self.kind in ARMED_KINDS
 
     @property
     def civilian(self) -> bool:
+        """Whether the actor is civilians."""
         return self.kind in CIVILIAN_KINDS
 
 
