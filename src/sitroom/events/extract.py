@@ -54,10 +54,15 @@ def _casualties_follow_their_cause(events: list[Event]) -> None:
     for ev in sorted(events, key=lambda e: (e.evidence.sentence, e.evidence.at)):
         if ev.event_type in ("air_strike", "attack", "armed_clash") and ev.actor1:
             last[ev.evidence.sentence] = ev
-        elif ev.event_type == "casualties" and ev.actor1 is None and ev.evidence.sentence in last:
+        elif ev.event_type == "casualties" and ev.evidence.sentence in last:
             cause = last[ev.evidence.sentence]
-            ev.actor1, ev.actor1_country = cause.actor1, cause.actor1_country
-            ev.reasons["actor1"] = f"the actor of the {cause.event_type.replace('_', ' ')} that caused them"
+            if ev.actor1 is None:
+                ev.actor1, ev.actor1_country = cause.actor1, cause.actor1_country
+                ev.reasons["actor1"] = f"the actor of the {cause.event_type.replace('_', ' ')} that caused them"
+            if "in the clause" not in ev.reasons.get("location", "") and "after the trigger" not in ev.reasons.get("location", "") \
+                    and cause.place is not None:
+                ev.place = cause.place  # 发动空袭，造成30人死亡: the dead are where the strike was
+                ev.reasons["location"] = f"where the {cause.event_type.replace('_', ' ')} that caused them happened"
 
 
 def _remember(s: Sentence, discourse: Discourse) -> None:

@@ -87,6 +87,13 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                         or (a.actor and w.trig_end + by.end() <= a.start <= w.trig_end + by.end() + 4)]
             if after_by:
                 return after_by[0], "the agent after 'by'"
+    if language == "en":
+        # Israeli air strikes, Russian shelling, Saudi-led coalition raids: the state named right before the act
+        adj = re.search(r"\b([A-Z][a-z]+(?:-led)?)\s+$", s.text[:w.trig_start])
+        if adj and trig.agent != "passive":
+            state = _state_of_adjective(adj.group(1).removesuffix("-led"))
+            if state is not None:
+                return ActorMention(adj.start(1), adj.end(1), adj.group(1), state), "the state named right before the act"
     before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)]
     if exclude:
         before = [a for a in before if not (a.start >= exclude[0] and a.end <= exclude[1])]
@@ -121,7 +128,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     return None, "no actor before the trigger"
 
 
-_EN_CLAUSE_START = re.compile(r"\b(?:that|said|says|told|reported|announced|claimed|confirmed)\b|;|:|,\s+(?:and|but|while|as|after|before|when|whereas)\b|\b(?:as|after|before|when|while|since|because|hours\s+after|a\s+day\s+after)\s+(?=the\s|[A-Z])")
+_EN_CLAUSE_START = re.compile(r"\b(?:that|said|says|told|reported|announced|claimed|confirmed)\b|;|:|,\s+(?:and|but|while|as|after|before|when|whereas)\b|\b(?:as|after|before|when|while|because|until|hours\s+after|a\s+day\s+after)\s+(?=the\s|[A-Za-z]+\s+[a-z]+)")
 _EN_SUBORDINATE = re.compile(r",\s+(?:a|an|the|which|who|whose|where|that|its|their|including|once|then)\b[^,;]*?(?=,|$)")
 
 
@@ -133,6 +140,20 @@ def _en_subordinate_spans(text: str) -> list[tuple[int, int]]:
         if m.end() < len(text) and text[m.end():m.end() + 1] == ",":
             spans.append((m.start(), m.end()))
     return spans
+
+
+def _state_of_adjective(word: str):
+    """The state actor an English adjective or country name stands for (Israeli -> Israel), if any."""
+    from sitroom.actors.lexicon import actor_lexicon
+    from sitroom.places.gazetteer import en_key, gazetteer
+
+    gaz = gazetteer()
+    code = gaz.demonyms.get(en_key(word))
+    if code is None:
+        code = next((p.country_code for p in gaz.lookup_en(word) if p.kind == "country"), None)
+    if code is None:
+        return None
+    return actor_lexicon().by_name.get(gaz.countries[code].name)
 
 
 def pick_actor2(s: Sentence, w: Window, agent: ActorMention | None, language: str,

@@ -207,7 +207,7 @@ class Gazetteer:
                 continue
             out.append(Place(city["name"], "city", city["countrycode"], lat=round(city["latitude"], 4),
                              lon=round(city["longitude"], 4), population=city.get("population") or 0,
-                             source=f"geonames:{city['geonameid']}"))
+                             source="geonames-fallback"))
         return sorted(out, key=lambda p: -(p.population or 0))
 
     def fuzzy_zh_name(self, name: str, countries: frozenset[str], min_score: float = 90.0) -> Place | None:
@@ -257,7 +257,7 @@ class Gazetteer:
         from pypinyin import lazy_pinyin
         from rapidfuzz import fuzz, process
 
-        pinyin = en_key("".join(lazy_pinyin(name)))
+        pinyin = loose_sound(en_key("".join(lazy_pinyin(name))))
         choices = _country_city_keys(country_code)
         if not choices or len(pinyin) < 4:
             return None
@@ -302,12 +302,22 @@ def _towns_by_name() -> dict[str, list[dict]]:
     return index
 
 
+_LOOSE = str.maketrans({"q": "k", "j": "k", "g": "k", "c": "k", "x": "s", "z": "s", "r": "l", "v": "w", "p": "b",
+                        "t": "d", "h": ""})
+
+
+def loose_sound(text: str) -> str:
+    """A rough sound key shared by pinyin and Latin spellings (Saraqib ~ sa-la-ji-bo, Mahas ~ ma-ha-si)."""
+    key = text.replace(" ", "").lower().translate(_LOOSE)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 @lru_cache(maxsize=32)
 def _country_city_keys(country_code: str) -> dict[str, dict]:
     out = {}
     for city in _geonames_cities(1000).values():
         if city["countrycode"] == country_code:
-            out[en_key(city["name"]).replace(" ", "")] = city
+            out[loose_sound(en_key(city["name"]))] = city
     return out
 
 

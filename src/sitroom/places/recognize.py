@@ -233,7 +233,7 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     return out
 
 
-_WEAK_SOURCES = ("geonames-auto", "pycountry")
+_WEAK_SOURCES = ("geonames-auto", "pycountry", "geonames-fallback")
 
 
 _EN_NAMED_TOWN = re.compile(r"\b(?:village|town|city|district|settlement|hamlet)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -282,7 +282,8 @@ def context_countries(mentions: list[PlaceMention], extra: list[str] = ()) -> Co
 
 _ZH_PLACE_SLOT = re.compile(
     r"(?:攻占|攻陷|占领|夺取|夺下|拿下|收复|夺回|撤出|撤离|进入|抵达|前往|逃往|逼近|包围|围攻|轰炸|袭击|位于|进驻|部署到|部署至|在|从|向|到)(?:了)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?=(?:市|省|州|镇|城)?(?:的|和|与|及|、|，|,|。|以|并|后|时|附近|周边|一带|地区|进行|作战|$))")
+    r"(?:(?:北部|南部|东部|西部|中部|东北部|西北部|东南部|西南部)?(?:重镇|城镇|城市|小镇|村庄|港口城市|边境城镇|战略要地)?)"
+    r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?=(?:市|省|州|镇|城|县|村)?(?:的|和|与|及|、|，|,|。|以|并|后|时|附近|周边|一带|地区|进行|作战|撤出|撤离|失守|沦陷|陷落|$))")
 
 
 def fuzzy_places_zh(text: str, known: list[PlaceMention], gaz: Gazetteer, countries: frozenset[str]) -> list[PlaceMention]:
@@ -293,6 +294,9 @@ def fuzzy_places_zh(text: str, known: list[PlaceMention], gaz: Gazetteer, countr
         if any(k.start < b and a < k.end for k in known):
             continue
         place = gaz.fuzzy_zh_name(m.group("name"), countries)
+        if place is None and len(m.group("name")) >= 3:
+            # no Chinese name sounds alike: the pinyin against the English names of the country's towns
+            place = next((p for p in (gaz.fuzzy_zh(m.group("name"), c) for c in sorted(countries)) if p), None)
         if place is not None:
             out.append(PlaceMention(a, b, m.group("name"), [place], place.kind))
     return out
