@@ -20,7 +20,10 @@ _APPOS_EN = [
     re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),\s+(?:the|a|an)\s+(?:\w+\s+)?{_ROLE_EN}\s+(?:of|for)\s+(?P<desc>[^,.;]{{2,60}})"),
 ]
 _ROLE_ZH = r"(?:发言人|领导人|指挥官|司令|负责人|主席|首领|头目|高级官员|代表)"
-_APPOS_ZH = re.compile(rf"{_ROLE_ZH}(?P<name>[\u4e00-\u9fff·]{{2,10}}?)(?=\d|说|表示|称|在|对|告诉|宣布|指出|强调|认为|证实|承认|，|。|（|\(|也|还|则|曾|已|将)")
+_APPOS_ZH = re.compile(
+    rf"{_ROLE_ZH}(?!否认|表示|说|称|宣布|指出|承认|强调|证实|透露|告诉|在|对|向|于|也|还|则|已|将|曾|今天|昨天|当天|\d)"
+    rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?|[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff·]{{1,10}}?)"
+    rf"(?=\d|说|表示|称|在|对|告诉|宣布|指出|强调|认为|证实|承认|否认|，|。|（|\(|也|还|则|曾|已|将)")
 _PRONOUN = {"en": re.compile(r"\b(?:He|She|They|We|It|he|she|they|we|it)\b(?!\s+(?:said|added|seems|remains|appears|(?:is|was)\s+(?:not\s+)?(?:clear|unclear|known|unknown|possible|likely|unlikely|impossible|time|the|a|an|too|still|now)\b))"),
             "zh": re.compile(r"(?:他们|她们|我们|他|她)(?![的们])")}
 _ACTING_TYPES = ("person", "nsag", "igo", "ngo", "government", "state_force")

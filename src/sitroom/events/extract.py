@@ -173,7 +173,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             when, time_reason = respective[k], "the time written for this place (respectively)"
         place = pm.place if pm is not None else None
         if place is None:
-            place, place_reason = _fallback_place(doc, event_type, s, w, lang, gaz, actor, discourse, quantity)
+            place, place_reason = _fallback_place(doc, event_type, s, w, lang, gaz, actor, discourse, quantity,
+                                                 actor2_mention.actor if actor2_mention is not None else None)
         if event_type in CAPTURE_TYPES and place is not None and place.kind == "country" and quantity is None:
             continue
         if event_type == "territory_captured" and quantity is not None and place is not None and place.kind != "country":
@@ -276,7 +277,8 @@ def lex_country(actor: Actor | None) -> str | None:
 
 
 def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Window, lang: str, gaz: Gazetteer,
-                    actor: Actor | None, discourse: Discourse, quantity=None) -> tuple[Place | None, str]:
+                    actor: Actor | None, discourse: Discourse, quantity=None,
+                    target_actor: Actor | None = None) -> tuple[Place | None, str]:
     """No place in the sentence: the town of the sentences just before, else the country the report is about.
 
     A count of captured places (塔利班已攻占省会城市16个) or of displaced people is about the country, never a town.
@@ -294,6 +296,12 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
     elif discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
         return discourse.last_city, "the town named just before (no place in the sentence)"
     countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
+    if event_type in ("air_strike", "attack", "armed_clash"):
+        target = lex_country(target_actor)
+        if target and target != lex_country(actor) and gaz.country(target) is not None:
+            return gaz.country(target), "the country of the side that was struck (no place in the sentence)"
+        own = lex_country(actor)
+        countries = [(c, n) for c, n in countries if c != own] or countries  # strikes abroad land abroad
     if countries:
         place = gaz.country(countries[0][0])
         if place is not None:
