@@ -22,7 +22,8 @@ from sitroom.time.model import TimeExpr
 
 _ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟)?\s*(?:第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$")
 _EN_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)?\s+$|^\s*,\s*$|^\s*,?\s*and\s*$")
-_ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州府|州首府|省会城市|首府城市)\s*$")
+_ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州府|州首府|省会城市|首府城市)\s*$"
+                             r"|^(?:的)?(?:[东南西北中]部|东北部|西北部|东南部|西南部)?(?:城镇|城市|重镇|小镇|村庄|港口城市|边境城镇|地区|要地)?$")
 _EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|local)?\s*capital(?:\s+city)?(?:\s+of|,)?\s*$", re.I)
 
 
