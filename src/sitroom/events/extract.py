@@ -293,6 +293,7 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
         for code, _ in countries:
             if code != own:
                 return gaz.country(code), "troops sent abroad: the country the report is about"
+        return None, "no destination written"
     elif discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
         return discourse.last_city, "the town named just before (no place in the sentence)"
     countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])

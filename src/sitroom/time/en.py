@@ -111,6 +111,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             month = _month(m[1])
             a, b = month_range(infer_year(month, None, ref), month)
             if t.lower().startswith("since"):
+                if a > ref:  # "since April" always looks back
+                    a, b = month_range(a.year - 1, month)
                 return TimeExpr(s, e, t, a, ref, "range", "since")
             return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "month")
         if name == "weekday":

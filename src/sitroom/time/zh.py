@@ -152,6 +152,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             return TimeExpr(s, e, t, a, b, "month")
         if name == "m_since":
             a, _ = month_range(infer_year(g[0], None, ref), g[0])
+            if a > ref:  # 5月以来 always looks back
+                a, _ = month_range(a.year - 1, g[0])
             return TimeExpr(s, e, t, a, ref, "range", "since")
         if name == "m":
             if not 1 <= g[0] <= 12:
