@@ -20,7 +20,8 @@ from sitroom.quantities.numbers import Quantity
 from sitroom.text.document import Document, Sentence
 from sitroom.time.model import TimeExpr
 
-_ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟)?\s*(?:第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$")
+_ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟)\s*(?:第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$|^$")
+_ZH_MODIFIER_GAP = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,8}$")  # 加沙地带南部城市拉法: no separator, the later place is the head
 _EN_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)?\s+$|^\s*,\s*$|^\s*,?\s*and\s*$")
 _ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州府|州首府|省会城市|首府城市)\s*$"
                              r"|^(?:的)?(?:[东南西北中]部|东北部|西北部|东南部|西南部)?(?:城镇|城市|重镇|小镇|村庄|港口城市|边境城镇|地区|要地)?$")
@@ -60,7 +61,7 @@ def clause_window(s: Sentence, start: int, end: int, language: str) -> Window:
 def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     before = s.text[max(0, a.start - 14):a.start]
     if language == "zh":
-        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,3}}[“\"「])?$"
+        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,6}}[“\"「])?$"
         return bool(re.search(titled, before))
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
@@ -248,6 +249,11 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
         if not cands:
             return [], "no place after the trigger"
         items = _group_items(s, cands, language)
+        if language == "zh":
+            # places strung together without a separator modify the last one, the head of the phrase
+            while len(items) > 1 and _ZH_MODIFIER_GAP.match(s.text[items[0][-1].end:items[1][0].start]) \
+                    and not re.search(r"[、，,和及与或]", s.text[items[0][-1].end:items[1][0].start]):
+                items = items[1:]
         chosen = [items[0]]
         for prev, item in zip(items, items[1:]):
             gap = s.text[prev[-1].end:item[0].start]
