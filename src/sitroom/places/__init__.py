@@ -28,9 +28,10 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
     context = context_countries(everything, extra)
     if doc.language == "zh" and context:
         top = frozenset(code for code, _ in context.most_common(2))
+        main = context.most_common(1)[0][0]
         for s in doc.sentences:
             if s.kind != "boilerplate":
-                found = fuzzy_places_zh(s.text, s.places, gaz, top)
+                found = fuzzy_places_zh(s.text, s.places, gaz, top, main)
                 if found:
                     s.places = sorted(s.places + found, key=lambda p: p.start)
     for s in doc.sentences:

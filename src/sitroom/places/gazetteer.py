@@ -60,6 +60,7 @@ class Gazetteer:
         self.max_zh_len = 1
         self._zh_prefixes: frozenset[str] | None = None
         self._pinyin_cache: dict[tuple, dict[str, Place]] = {}
+        self._pinyin_lists: dict[tuple, list[str]] = {}
         self._load_countries()
         self._load_curated()
         self._load_pycountry_divisions()
@@ -220,7 +221,10 @@ class Gazetteer:
         choices = self._zh_pinyin_index(countries)
         if not choices:
             return None
-        best = process.extractOne(_pinyin(name), list(choices), scorer=fuzz.ratio, score_cutoff=min_score)
+        key = tuple(sorted(countries))
+        if key not in self._pinyin_lists:
+            self._pinyin_lists[key] = list(choices)
+        best = process.extractOne(_pinyin(name), self._pinyin_lists[key], scorer=fuzz.ratio, score_cutoff=min_score)
         return choices[best[0]] if best else None
 
     def _zh_pinyin_index(self, countries: frozenset[str]) -> dict[str, Place]:
@@ -252,6 +256,7 @@ class Gazetteer:
         c = self.countries.get(code)
         return c.name if c else code
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - the gazetteer lives for the whole process
     def fuzzy_zh(self, name: str, country_code: str, min_score: float = 88.0) -> Place | None:
         """Pinyin + rapidfuzz fallback for a Chinese transliteration the gazetteer lacks, within one country."""
         from pypinyin import lazy_pinyin
@@ -261,7 +266,7 @@ class Gazetteer:
         choices = _country_city_keys(country_code)
         if not choices or len(pinyin) < 4:
             return None
-        best = process.extractOne(pinyin, list(choices), scorer=fuzz.ratio, score_cutoff=min_score)
+        best = process.extractOne(pinyin, _country_city_list(country_code), scorer=fuzz.ratio, score_cutoff=min_score)
         if not best:
             return None
         city = choices[best[0]]
@@ -310,6 +315,11 @@ def loose_sound(text: str) -> str:
     """A rough sound key shared by pinyin and Latin spellings (Saraqib ~ sa-la-ji-bo, Mahas ~ ma-ha-si)."""
     key = text.replace(" ", "").lower().translate(_LOOSE)
     return re.sub(r"(.)\1+", r"\1", key)
+
+
+@lru_cache(maxsize=32)
+def _country_city_list(country_code: str) -> list[str]:
+    return list(_country_city_keys(country_code))
 
 
 @lru_cache(maxsize=32)

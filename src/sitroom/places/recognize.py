@@ -286,17 +286,19 @@ _ZH_PLACE_SLOT = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?=(?:市|省|州|镇|城|县|村)?(?:的|和|与|及|、|，|,|。|以|并|后|时|附近|周边|一带|地区|进行|作战|撤出|撤离|失守|沦陷|陷落|$))")
 
 
-def fuzzy_places_zh(text: str, known: list[PlaceMention], gaz: Gazetteer, countries: frozenset[str]) -> list[PlaceMention]:
-    """Names in a place slot (撤出X, 攻占X市) that the gazetteer lacks, matched by pinyin within the countries in context."""
+def fuzzy_places_zh(text: str, known: list[PlaceMention], gaz: Gazetteer, countries: frozenset[str],
+                    main: str | None = None) -> list[PlaceMention]:
+    """Names in a place slot (撤出X, 攻占X市) that the gazetteer lacks, matched by pinyin: against the Chinese
+    names of curated places of the countries in context, then against the towns of the main country."""
     out = []
     for m in _ZH_PLACE_SLOT.finditer(text):
         a, b = m.span("name")
         if any(k.start < b and a < k.end for k in known):
             continue
         place = gaz.fuzzy_zh_name(m.group("name"), countries)
-        if place is None and len(m.group("name")) >= 3:
-            # no Chinese name sounds alike: the pinyin against the English names of the country's towns
-            place = next((p for p in (gaz.fuzzy_zh(m.group("name"), c) for c in sorted(countries)) if p), None)
+        if place is None and main and len(m.group("name")) >= 3:
+            # no Chinese name sounds alike: the pinyin against the English names of the main country's towns
+            place = gaz.fuzzy_zh(m.group("name"), main)
         if place is not None:
             out.append(PlaceMention(a, b, m.group("name"), [place], place.kind))
     return out
