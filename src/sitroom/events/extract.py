@@ -50,12 +50,16 @@ def extract_events(doc: Document) -> list[Event]:
 def _casualties_follow_their_cause(events: list[Event]) -> None:
     """"Air strikes by the coalition killed 14": deaths with no one named take the actor of the strike
     or attack just before them in the same sentence."""
-    last: dict[int, Event] = {}
-    for ev in sorted(events, key=lambda e: (e.evidence.sentence, e.evidence.at)):
+    causes: dict[int, list[Event]] = {}
+    for ev in events:
         if ev.event_type in ("air_strike", "attack", "armed_clash") and ev.actor1:
-            last[ev.evidence.sentence] = ev
-        elif ev.event_type == "casualties" and ev.evidence.sentence in last:
-            cause = last[ev.evidence.sentence]
+            causes.setdefault(ev.evidence.sentence, []).append(ev)
+    for ev in events:
+        if ev.event_type == "casualties" and ev.evidence.sentence in causes:
+            # the strike before the deaths, else the one after them ("12 were killed when a missile hit")
+            here = sorted(causes[ev.evidence.sentence], key=lambda c: (c.evidence.at > ev.evidence.at,
+                                                                          abs(c.evidence.at - ev.evidence.at)))
+            cause = here[0]
             if ev.actor1 is None:
                 ev.actor1, ev.actor1_country = cause.actor1, cause.actor1_country
                 ev.reasons["actor1"] = f"the actor of the {cause.event_type.replace('_', ' ')} that caused them"
