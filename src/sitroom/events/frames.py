@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sitroom.actors.lexicon import Actor, ActorLexicon
+from sitroom.actors.lexicon import ActorLexicon
 from sitroom.actors.recognize import ActorMention
 from sitroom.events.context import Discourse
 from sitroom.events.lexicon import Trigger
@@ -540,11 +540,6 @@ def attribution(s: Sentence, cue: dict, language: str, trig_start: int) -> str |
             else ", ".join(parts)
     span = s.text[start:verb.start()].strip()
     return span if 0 < len(span) <= 30 else None
-
-
-def top_actor(lex: ActorLexicon, actor: Actor) -> Actor:
-    """Persons and ministries act for their state or organisation; named forces and groups stay themselves."""
-    return lex.top(actor)
 
 
 def capital_of_country(gaz: Gazetteer, code: str) -> Place | None:

@@ -7,7 +7,6 @@ once per fused event with the range the reports gave, never summed across events
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -158,13 +157,6 @@ def _is_aggregate(f: dict) -> bool:
     """Counts of towns taken (sixteen provincial capitals) are summarised by the control table instead."""
     return f["event_type"] == "territory_captured" and (f.get("location") or {}).get("precision") == "country"
 
-
-def group_by_day(changes: list[Change]) -> dict[str, list[Change]]:
-    """Control changes grouped by the day they happened."""
-    out: dict[str, list[Change]] = defaultdict(list)
-    for c in changes:
-        out[c.since].append(c)
-    return out
 
 
 def brief_json(brief: Brief) -> dict:
