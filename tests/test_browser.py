@@ -21,14 +21,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import build_picture, write_article
 import uvicorn
 
-from sitroom.ingest import Metadata, discover, read_file
-from sitroom.store import Store, ingest_documents
 from sitroom.web.app import create_app
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "corpus"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -46,17 +43,7 @@ EARLY_DAY = "2021-08-07"  # after the first captures (Zaranj, Sheberghan), befor
 # server and database
 # ---------------------------------------------------------------------------------------------------------------
 def _database(folder: Path) -> Path:
-    (folder / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    meta = {"published": "2021-08-15", "language": "en", "source": "Hostile Wire", "title": HOSTILE_TITLE}
-    (folder / "hostile.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    items = []
-    for p in discover([str(EXAMPLES), str(folder / "hostile.txt")]):
-        items.extend(read_file(p, Metadata()) if isinstance(p, Path) else [p])
-    db = folder / "picture.sqlite"
-    with Store(db) as store:
-        report = ingest_documents(store, items)
-    assert not report.failures and report.new == len(items)
-    return db
+    return build_picture(folder, [write_article(folder, "hostile", HOSTILE_TEXT, {"published": "2021-08-15", "language": "en", "source": "Hostile Wire", "title": HOSTILE_TITLE})])
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import shutil
 import subprocess
 import sys
@@ -17,18 +16,17 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import build_picture, write_article
 
 with warnings.catch_warnings():  # starlette's TestClient warns about httpx on import
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 from sitroom.errors import SitroomError
-from sitroom.ingest import Metadata, discover, read_file
-from sitroom.store import Store, ingest_documents
+from sitroom.store import Store
 from sitroom.web.app import MAX_UPLOAD_BYTES, create_app
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "corpus"
 PACKAGE = ROOT / "src" / "sitroom"
 
 HOSTILE_TITLE = 'Taliban take Jalalabad <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">'
@@ -46,27 +44,13 @@ BAMIYAN = b"KABUL, Aug 16 (Upload Wire) - The Taliban captured Bamiyan on Monday
 # the database
 # ---------------------------------------------------------------------------------------------------------------
 def write_hostile(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "hostile_jalalabad_en.txt"
-    path.write_text(HOSTILE_TEXT, encoding="utf-8")
     meta = {"published": "2021-08-15", "language": "en", "source": "Hostile Wire", "title": HOSTILE_TITLE}
-    (folder / "hostile_jalalabad_en.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return path
+    return write_article(folder, "hostile_jalalabad_en", HOSTILE_TEXT, meta)
 
 
 def build_database(folder: Path, hostile: bool = True) -> Path:
     """Ingest the demo corpus (and the hostile article) into folder/picture.sqlite and close it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [str(EXAMPLES)] + ([str(write_hostile(folder / "hostile"))] if hostile else [])
-    items = []
-    for p in discover(paths):
-        items.extend(read_file(p, Metadata()) if isinstance(p, Path) else [p])
-    db = folder / "picture.sqlite"
-    with Store(db) as store:
-        report = ingest_documents(store, items)
-    assert not report.failures, report.failures
-    assert report.new == len(items)
-    return db
+    return build_picture(folder, [write_hostile(folder / "hostile")] if hostile else [])
 
 
 @pytest.fixture(scope="module")

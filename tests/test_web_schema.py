@@ -4,21 +4,17 @@ Uploads (POST) are left out: they write to the database and are covered in test_
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import build_picture, write_article
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
-from sitroom.ingest import Metadata, discover, read_file
-from sitroom.store import Store, ingest_documents
 from sitroom.web.app import create_app
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "corpus"
 HOSTILE_TEXT = (
     "KABUL, Aug 15 (Hostile Wire) - The Taliban captured Jalalabad on Sunday "
     '<img src=x onerror="window.__pwned=1"> without a fight, officials said. '
@@ -29,16 +25,7 @@ HOSTILE_META = {"published": "2021-08-15", "language": "en", "source": "Hostile 
 
 
 def _database(folder: Path) -> Path:
-    (folder / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    (folder / "hostile.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
-    items = []
-    for p in discover([str(EXAMPLES), str(folder / "hostile.txt")]):
-        items.extend(read_file(p, Metadata()) if isinstance(p, Path) else [p])
-    db = folder / "picture.sqlite"
-    with Store(db) as store:
-        report = ingest_documents(store, items)
-    assert not report.failures and report.new == len(items)
-    return db
+    return build_picture(folder, [write_article(folder, "hostile", HOSTILE_TEXT, HOSTILE_META)])
 
 
 @pytest.fixture(scope="module")
