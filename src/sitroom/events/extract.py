@@ -184,7 +184,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         if event_type == "territory_captured" and quantity is not None and place is not None and place.kind != "country":
             # a count of towns taken is about the country, not one of them
             place, place_reason = gaz.country(place.country_code), "a count of places taken: the country"
-        if place is not None and event_type == "evacuation" and place.kind == "country" and _embassy(s, w, lang):
+        if place is not None and event_type == "evacuation" and place.kind == "country" and _embassy(s):
             capital = frames.capital_of_country(gaz, place.country_code)
             if capital is not None:
                 place, place_reason = capital, "embassy staff: the capital of the country"
@@ -259,7 +259,8 @@ def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: di
     return bool(cue["force"].search(after) or cue["force"].search(before))
 
 
-def _embassy(s: Sentence, w: frames.Window, lang: str) -> bool:
+def _embassy(s: Sentence) -> bool:
+    """Whether the sentence speaks of an embassy (its staff are evacuated from the capital)."""
     return bool(re.search(r"使馆|使团|embassy|embassies", s.text, re.I))
 
 

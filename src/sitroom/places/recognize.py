@@ -76,9 +76,6 @@ def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         hint = "any"
         for suffix, kind in _zh_suffixes():
             if text.startswith(suffix, end):
-                # 省会 is a role word, not the suffix 省 followed by 会
-                if suffix == "省" and text.startswith("省会", end) and not text.startswith("省省会", end - 1):
-                    pass
                 end += len(suffix)
                 hint = kind
                 break
