@@ -51,6 +51,8 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two events of one document describe the same happening."""
     if a.event_type != b.event_type:
         return False
+    if a.subtype and b.subtype and a.subtype != b.subtype:
+        return False  # three killed and twelve wounded are two casualty counts
     if a.actor1 != b.actor1 and a.actor1 is not None and b.actor1 is not None \
             and not (a.actor1_country and a.actor1_country == b.actor1_country):
         return False

@@ -212,7 +212,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             quantity_unit=frames.unit_for(event_type, quantity) if quantity is not None else None,
             quantity_flags=tuple(f for f, on in (("approximate", quantity and quantity.approximate),
                                                  ("lower_bound", quantity and quantity.lower_bound)) if on),
-            certainty=sure, attribution=said_by,
+            certainty=sure, attribution=said_by, subtype=_casualty_kind(event_type, s.text[match.start():match.end()]),
             reasons={"actor1": agent_reason, "location": place_reason, "date": time_reason, "certainty": sure_reason},
         )
         out.append(ev)
@@ -226,6 +226,20 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
                                             "actor1": "the side the place was surrendered to"})
                 out.append(captured)
     return out
+
+
+_WOUNDED = re.compile(r"wound|injur|伤(?!亡)", re.I)
+_KILLED = re.compile(r"kill|dead|died|death|fatalit|lives|死|杀|毙|丧|遇难|阵亡", re.I)
+
+
+def _casualty_kind(event_type: str, trigger: str) -> str | None:
+    """Casualties are counted as killed or wounded (two events when a report gives both); None when
+    the word covers both (伤亡, casualties)."""
+    if event_type != "casualties":
+        return None
+    if _WOUNDED.search(trigger):
+        return "wounded"
+    return "killed" if _KILLED.search(trigger) else None
 
 
 def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: dict, lang: str) -> str | None:

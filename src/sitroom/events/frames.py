@@ -452,6 +452,9 @@ _UNIT_FOR_TYPE = {"troop_deployment": ("troops", ("people", "force")), "displace
                   "territory_captured": ("places", ("place",)), "arrest": ("people", ("people",))}
 
 
+_CONJUNCT_BREAK = re.compile(r"\b(?:and|while|but|killed|wounded|injured|dead|displaced)\b|[,;]", re.I)
+
+
 def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Quantity | None:
     """The number that counts what the event is about (troops sent, people displaced, places taken)."""
     spec = _UNIT_FOR_TYPE.get(event_type)
@@ -463,8 +466,14 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
     if event_type in ("displacement", "casualties") and language == "en":
         # displaced nearly 12 million / killing 80 fighters: the number right after the trigger counts people
         right_after = [q for q in s.quantities if 0 <= q.start - w.trig_end <= 12 and q.value == q.value
-                       and q.unit_class in (None, "people")]
-        pool = right_after or pool
+                       and q.unit_class in (None, "people") and not s.text[w.trig_end:q.start].strip()]
+        if right_after:
+            return right_after[0]
+        # three soldiers were killed and 12 wounded: the number of this conjunct, before its own verb
+        before = [q for q in s.quantities if q.end <= w.trig_start and q.unit_class in (None, "people")
+                  and max(0, w.trig_start - 120) <= q.start and not _CONJUNCT_BREAK.search(s.text[q.end:w.trig_start])]
+        if before:
+            return before[-1]
     if pool and all(q.unit_class == "force" for q in pool):
         # 3个美军步兵营，约3000名士兵: a head count elsewhere in the sentence beats a count of units
         people = [q for q in s.quantities if q.unit_class == "people" and q.unit == "troops"]

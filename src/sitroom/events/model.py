@@ -47,6 +47,7 @@ class Event:
     quantity: float | None = None
     quantity_unit: str | None = None
     quantity_flags: tuple[str, ...] = ()
+    subtype: str | None = None  # casualties: killed | wounded
     certainty: str = "reported"
     attribution: str | None = None
     reasons: dict = field(default_factory=dict)
@@ -81,6 +82,7 @@ class Event:
             "actor1_country": self.actor1_country,
             "place_text": self.place_text,
             "quantity_flags": list(self.quantity_flags),
+            "subtype": self.subtype,
             "date_reason": self.date_reason,
             "reasons": self.reasons,
             "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in self.mentions],

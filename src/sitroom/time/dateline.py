@@ -15,6 +15,10 @@ _ZH = re.compile(
 _EN = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Za-z .'-]{{1,40}}?)(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})"
     rf"(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*[-–—]+\s*")
+_ZH_NO_DATE = re.compile(  # （戈马综合电）, （基辅/莫斯科综合讯）, 曼谷 —
+    r"^\s*(?:[（(]\s*(?P<agency>中央社|新华社|新華社|中新社|法新社|路透社|美联社|美聯社|本报|本報)?(?P<place>[\u4e00-\u9fff/·]{1,12}?)\s*"
+    r"(?:综合|綜合)?(?:专电|專電|电|電|讯|訊|报道|報導)\s*[）)]|(?P<place2>[\u4e00-\u9fff]{2,8})\s*[—–]+\s)")
+_EN_CAPS_DASH = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]{1,40}?)(?:,\s*[A-Za-z .]{2,30})?\s+(?:[—–]|--)\s+")
 _EN_PLACE_ONLY = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z .]{1,20})?\s*(?:\((?P<agency>[A-Za-z .]+)\)|\|[^|]{2,40}\|)\s*[-–—]*\s*")
 
 
@@ -26,6 +30,10 @@ def find_dateline(text: str, published: date | None, language: str) -> Dateline 
             line_match = _ZH.match(m.group(0))
             if line_match:
                 return _zh_dateline(line_match, m.start(), published)
+            bare = _ZH_NO_DATE.match(m.group(0))
+            if bare:
+                return Dateline(m.start() + bare.start(), m.start() + bare.end(), None,
+                                bare["place"] or bare["place2"], bare["agency"])
         return None
     for m in re.finditer(r"(?m)^.*$", head):
         line = m.group(0)
@@ -43,6 +51,9 @@ def find_dateline(text: str, published: date | None, language: str) -> Dateline 
         pm = _EN_PLACE_ONLY.match(line)
         if pm and pm["place"].isupper() or (pm and "|" in pm.group(0)):
             return Dateline(m.start() + pm.start(), m.start() + pm.end(), None, pm["place"].strip(), pm["agency"])
+        caps = _EN_CAPS_DASH.match(line)
+        if caps and len(caps["place"].strip()) >= 3:  # GOMA, DRC — (no date, no agency)
+            return Dateline(m.start() + caps.start(), m.start() + caps.end(), None, caps["place"].strip(), None)
     return None
 
 

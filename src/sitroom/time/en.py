@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.time.model import TimeExpr, infer_year, month_range, weekday_before
+from sitroom.time.model import TimeExpr, infer_year, month_range, weekday_after, weekday_before
 from sitroom.time.zh import _relative_expr
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -21,14 +21,16 @@ _PATTERNS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("mdy", re.compile(rf"\b{_PART}{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b(?!\s+[A-Z][a-z])")),
     ("dmy", re.compile(rf"\b{_PART}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b")),
-    ("partmonth", re.compile(rf"\b(?:in\s+)?(early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)),
+    ("partmonth", re.compile(rf"\b(?:(?i:in|since|from)\s+)?(early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)),
     ("my", re.compile(rf"\b(?:in\s+|since\s+)?{_MONTH_RE}\s+(\d{{4}})\b")),
-    ("month", re.compile(rf"\b(?:in|since|during)\s+{_MONTH_RE}\b")),
-    ("weekday", re.compile(rf"\b(?:((?i:early|late|earlier|later))\s+(?:on\s+)?|(?i:on)\s+|(?i:last)\s+|(?i:this)\s+)?{_WD_RE}(?:\s+(morning|afternoon|evening|night))?\b")),
+    ("month", re.compile(rf"\b(?i:in|since|during|from)\s+{_MONTH_RE}\b")),
+    ("weekday", re.compile(rf"\b(?:((?i:early|late|earlier|later))\s+(?:on\s+)?|(?i:on)\s+|(?i:last)\s+|(?i:next)\s+|(?i:this)\s+)?{_WD_RE}(?:\s+(morning|afternoon|evening|night))?\b")),
     ("year_range", re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*(\d{2}|(?:19|20)\d{2})\b")),
     ("year", re.compile(r"\b(?:in|since|of|during|by)\s+((?:19|20)\d{2})\b")),
     ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\s+ago\b", re.I)),
 ]
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|is\s+due\s+to|are\s+due\s+to|(?:is|are|was|were)\s+scheduled\s+to|"
+                            r"(?:is|are)\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|set\s+to)\b(?:\s+\S+){0,5}\s*$", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -93,6 +95,9 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
         if name == "partmonth":
             month = _month(m[2])
             year = int(m[3]) if m[3] else infer_year(month, None, ref)
+            since = t.lower().startswith(("since", "from"))
+            if since and not m[3] and date(year, month, 1) > ref:
+                year -= 1  # "since early March" always looks back
             a, b = month_range(year, month)
             part = m[1].lower()
             if part in ("early", "the beginning of"):
@@ -101,6 +106,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
                 a, b = a + timedelta(days=10), a + timedelta(days=19)
             else:
                 a = a + timedelta(days=20)
+            if since:
+                return TimeExpr(s, e, t, a, ref, "range", "since")
             return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "range", "range")
         if name == "my":
             a, b = month_range(int(m[2]), _month(m[1]))
@@ -110,13 +117,18 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
         if name == "month":
             month = _month(m[1])
             a, b = month_range(infer_year(month, None, ref), month)
-            if t.lower().startswith("since"):
+            if t.lower().startswith(("since", "from")):
                 if a > ref:  # "since April" always looks back
                     a, b = month_range(a.year - 1, month)
                 return TimeExpr(s, e, t, a, ref, "range", "since")
+            # a month alone is the whole month (never its 1st), up to the report's date
             return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "month")
         if name == "weekday":
-            d = weekday_before(ref, _WEEKDAYS.index(m[2].lower()))
+            wd = _WEEKDAYS.index(m[2].lower())
+            if _FUTURE_BEFORE.search(m.string[max(0, s - 40):s]) or t.lower().startswith("next"):
+                d = weekday_after(ref, wd)  # "will visit Gaza on Tuesday": the coming Tuesday
+                return TimeExpr(s, e, t, d, d, "day", "future")
+            d = weekday_before(ref, wd)
             if t.lower().startswith("last") and d == ref:
                 d -= timedelta(days=7)
             return TimeExpr(s, e, t, d, d, "day")

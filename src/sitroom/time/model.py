@@ -61,6 +61,11 @@ def day_in_context(day: int, ref: date) -> date | None:
     return date(year, month, day)
 
 
+def weekday_after(ref: date, weekday: int) -> date:
+    """The next ``weekday`` (0 = Monday) after ``ref``: the day a plan is announced for."""
+    return ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+
+
 def weekday_before(ref: date, weekday: int) -> date:
     """The most recent ``weekday`` (0 = Monday) on or before ``ref``."""
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.time.model import TimeExpr, day_in_context, infer_year, month_range, weekday_before
+from sitroom.time.model import TimeExpr, day_in_context, infer_year, month_range, weekday_after, weekday_before
 
 _D = r"(\d{1,2})"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -21,11 +21,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("d_since", re.compile(rf"(?:自|从)?(?:本月)?{_D}日(?:以来|起)")),
     ("d", re.compile(rf"(?:当地时间|本月)?{_D}[日号](?:晚间?|凌晨|上午|下午|早上|晚上|中午|早些时候)?(?!电|讯)")),
     ("y", re.compile(r"(\d{4})年(?:以来)?")),
-    ("m", re.compile(rf"(?:今年)?{_D}月(?:份|间|中旬|初|底|末)?")),
-    ("weekday", re.compile(r"(?:本|上|这)?(?:周|星期|礼拜)([一二三四五六日天])")),
+    ("m", re.compile(rf"(?:今年)?{_D}月(?:份|间)?")),
+    ("weekday", re.compile(r"(?:本|上|这|下)?(?:周|星期|礼拜)([一二三四五六日天])")),
     ("past_n", re.compile(r"(?:过去|最近|近|这)(\d+|[一二两三四五六七八九十]+)(天|日|周|星期|个月)(?:里|内|来|以来)?")),
     ("n_ago", re.compile(r"(\d+|[一二两三四五六七八九十]+)(天|周|个月)(?:以)?前")),
 ]
+_FUTURE_BEFORE = re.compile(r"(?:将|将于|定于|预定|计划|拟于|准备)[^，。；]{0,4}$")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "个月": 30}
 
@@ -110,8 +111,33 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
     for word, kind, a, b in _relative():
         for m in re.finditer(re.escape(word), text):
             add(_relative_expr(word, kind, a, b, ref, m.start()))
+    found = [_part_of_month(e, text, taken) for e in found]
     found.sort(key=lambda e: e.start)
     return found
+
+
+_MONTH_PART = re.compile(r"(?:份)?(上旬|初|中旬|下旬|底|末)")
+
+
+def _part_of_month(expr: TimeExpr, text: str, taken: list[bool]) -> TimeExpr:
+    """1月下旬, 上月中旬, 本月初: a month followed by a part of it is that third of the month (a range)."""
+    if expr.precision != "month" or expr.date_start is None:
+        return expr
+    m = _MONTH_PART.match(text, expr.end)
+    if not m or any(taken[m.start():m.end()]):
+        return expr
+    first = expr.date_start
+    _, last = month_range(first.year, first.month)
+    part = m.group(1)
+    if part in ("上旬", "初"):
+        a, b = first, first + timedelta(days=9)
+    elif part == "中旬":
+        a, b = first + timedelta(days=10), first + timedelta(days=19)
+    else:
+        a, b = first + timedelta(days=20), last
+    if expr.date_end is not None and expr.date_end < b:
+        b = max(a, expr.date_end)  # the report's own month: up to its date
+    return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range", "range")
 
 
 def _before(m: re.Match, n: int) -> str:
@@ -159,7 +185,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             if not 1 <= g[0] <= 12:
                 return None
             a, b = month_range(infer_year(g[0], None, ref), g[0])
-            return TimeExpr(s, e, t, a, min(b, max(a, ref)) if b > ref else b, "month")
+            # a month alone is the whole month (never its 1st), up to the report's date when it runs on
+            return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "month")
         if name == "d_range":
             a, b = day_in_context(g[0], ref), day_in_context(g[1], ref)
             if a and b and a <= b:
@@ -189,6 +216,9 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             return TimeExpr(s, e, t, d, d, "day" if m.group(2) == "天" else "range") if n else None
         if name == "weekday":
             wd = _WEEKDAY[m.group(1)]
+            if _FUTURE_BEFORE.search(_before(m, 6)) or t.startswith("下"):
+                d = weekday_after(ref, wd)  # 将于周二召开: the coming Tuesday
+                return TimeExpr(s, e, t, d, d, "day", "future")
             d = weekday_before(ref, wd)
             if t.startswith("上"):
                 d -= timedelta(days=7)
