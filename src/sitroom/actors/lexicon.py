@@ -56,6 +56,8 @@ class ActorLexicon:
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self._load_roles()
+        self.no_army = frozenset(line.strip() for line in _DATA.joinpath("no_national_army.txt").read_text("utf-8").splitlines()
+                                 if line.strip() and not line.startswith("#"))
         self.zh_latin_prefixes = frozenset(a[:2] for a in self.zh if a[:1].isascii())
         self.zh_not_actors = frozenset(w.strip() for w in _DATA.joinpath("zh_not_actors.txt").read_text("utf-8").splitlines()
                                        if w.strip() and not w.startswith("#"))
@@ -177,6 +179,8 @@ class ActorLexicon:
             return Actor(template, typ, country)
         if not country:
             return None
+        if typ == "state_force" and country in self.no_army:
+            return None  # "the military" in a Gaza report is not a Palestinian army
         name = template.format(adj=self.gaz.adjective(country), country=self.gaz.countries[country].name)
         known = self.by_name.get(name) or self.en.get(en_key(name))
         return known or Actor(name, typ, country)

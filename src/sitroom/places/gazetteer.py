@@ -57,6 +57,7 @@ class Gazetteer:
         self.country_adjective: dict[str, str] = {}  # code -> "Afghan"
         self.by_key: dict[str, Place] = {}
         self.curated: set[str] = set()
+        self.capitals: dict[str, str] = {}  # country code -> capital name
         self.max_zh_len = 1
         self._zh_prefixes: frozenset[str] | None = None
         self._pinyin_cache: dict[tuple, dict[str, Place]] = {}
@@ -64,6 +65,7 @@ class Gazetteer:
         self._load_countries()
         self._load_curated()
         self._load_world_divisions()
+        self._load_capitals()
         self._load_geonames_cities()
         self._stop = frozenset(self._read_lines("zh_stop_names.txt"))
         for key in list(self.zh):
@@ -157,6 +159,25 @@ class Gazetteer:
             place = Place(name, "admin1", code, admin1=name, lat=_float(row.get("lat")), lon=_float(row.get("lon")),
                           source=f"iso3166-2+{row['source']}" if row.get("source") else "iso3166-2")
             self._add(place, zh_names, [name, row["name"]])
+
+    def _load_capitals(self) -> None:
+        """Every country's capital (``capitals.tsv``) with coordinates and Chinese names; a curated city row of
+        the same name only gains the Chinese names."""
+        for row in _read_tsv("capitals.tsv"):
+            code, name = row["code"], row["capital"]
+            country = self.countries.get(code)
+            if not name or country is None:
+                continue
+            self.capitals[code] = name
+            existing = self.by_key.get(f"{code}/city/{name}")
+            place = existing or Place(name, "city", code, lat=_float(row.get("lat")), lon=_float(row.get("lon")),
+                                      source=row.get("source") or "curated")
+            self._add(place, _split(row.get("zh")), [name] + _split(row.get("alt")))
+
+    def capital_city(self, code: str) -> Place | None:
+        """The capital city of a country (ISO alpha-2), from ``capitals.tsv``."""
+        name = self.capitals.get(code.upper())
+        return self.by_key.get(f"{code.upper()}/city/{name}") if name else None
 
     def _load_geonames_cities(self) -> None:
         for city in _geonames_cities(15000).values():
