@@ -201,3 +201,34 @@ def test_names_after_a_title_or_with_a_middle_dot_are_not_places(text, language,
 def test_the_army_of_a_territory_without_one_is_not_invented(text, published) -> None:
     actors = {e.actor1 for e in _events(text, "en", published)}
     assert not any(a and a.startswith("Palestinian") and ("army" in a or "forces" in a) for a in actors), actors
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("军方发言人德杰内（Dejene Tsegaye）警告默克莱居民。", "ML"),          # Tigray 2020: not the Malian town Djenne
+    ("欧盟代表团4日在开罗与埃及总统穆巴拉克举行会谈。", "SD"),              # Gaza 2009: not Bara (Sudan)
+])
+def test_zh_names_glossed_in_latin_or_begun_after_a_title_are_not_places(text, not_place) -> None:
+    from sitroom.places.gazetteer import gazetteer
+    from sitroom.places.recognize import find_places_zh
+
+    codes = {m.place.country_code for m in find_places_zh(text, gazetteer()) if m.place is not None}
+    assert not_place not in codes
+
+
+@pytest.mark.parametrize("name, code", [("Mozambique", "MZ"), ("Djibouti", "DJ"), ("Kuwait", "KW")])
+def test_a_country_name_is_the_country_before_a_town_of_that_name(name, code) -> None:
+    from sitroom.places.gazetteer import gazetteer
+
+    first = gazetteer().lookup_en(name)[0]
+    assert (first.kind, first.country_code) == ("country", code)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Thirteen Israelis, 10 of them soldiers, were killed.", 13),
+    ("Eighteen soldiers died in the ambush near Gao.", 18),
+    ("nearly half a million Gazans have been driven from their homes", 500000),
+    ("more than 36,000 Ethiopians have fled into Sudan", 36000),
+])
+def test_en_number_words_and_demonym_plurals(text, value) -> None:
+    q = find_quantities(text, "en")[0]
+    assert q.value == value and q.unit_class == "people"

@@ -72,6 +72,10 @@ class Gazetteer:
             self.zh[key].sort(key=self._rank)
         for key in list(self.en):
             self.en[key].sort(key=self._rank)
+        for index in (self.zh, self.en):
+            for places in index.values():
+                # a name that is a country's is the country (Mozambique, not the island town of that name)
+                places.sort(key=lambda p: p.kind != "country")
 
     # loading -----------------------------------------------------------
     @staticmethod

@@ -49,10 +49,21 @@ def _zh_title_before() -> re.Pattern:
     return re.compile(rf"(?:{actor_lexicon().titles['zh'].pattern})$")
 
 
+_LATIN_PERSON = re.compile(r"[A-Z][a-z'-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][a-z'-]+){1,3}")
+# characters of transliterated foreign names: a title followed by a few of them starts a person's name
+_NAME_CHARS = frozenset("阿埃艾奥乌伊亚安巴贝比波布卡克库拉勒里利洛卢鲁马梅米莫穆纳内尼诺努帕佩皮普萨塞西索苏塔特蒂托图瓦韦维沃扎泽齐佐"
+                        "德迪多杜法菲弗福加格吉戈古哈赫希霍胡贾杰基科夫斯什谢舍申罗莱雷尔汉哈兹耶约尤")
+
+
 def _person_name_at(text: str, start: int, end: int) -> bool:
     """Whether a place name read at [start, end) is part of a person's name: it touches a middle dot
     (亚历山大·洛马亚) or follows a title (伊拉克总理马利基, 总统卡比拉) and runs on into more name characters."""
     if (end < len(text) and text[end] in _MIDDLE_DOT) or (start > 0 and text[start - 1] in _MIDDLE_DOT):
+        return True
+    lead = start
+    while lead > 0 and start - lead < 3 and text[lead - 1] in _NAME_CHARS:
+        lead -= 1  # 总统穆巴拉克: the name began before the place-like part (巴拉)
+    if lead < start and _zh_title_before().search(text[max(0, lead - 8):lead]):
         return True
     if not _zh_title_before().search(text[max(0, start - 8):start]):
         return False
@@ -107,6 +118,9 @@ def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         m = _PAREN_LATIN.match(text[end:])
         if m:
             latin = gaz.lookup_en(m.group(1))
+            if not latin and _LATIN_PERSON.fullmatch(m.group(1).strip()):
+                i = end + m.end()  # 德杰内（Dejene Tsegaye）: a person glossed in Latin, not the town 杰内
+                continue
             if latin:
                 mention.candidates = _prefer(latin + [c for c in mention.candidates if c not in latin], hint)
             mention.end = end = end + m.end()  # the gloss is part of the mention: 昆都兹市（Kunduz）

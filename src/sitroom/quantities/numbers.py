@@ -30,8 +30,10 @@ _ZH_NUM = rf"(?:{_ZH_MIXED}|\d+(?:[.,]\d+)*|[零〇一二两三四五六七八�
 _ZH = re.compile(rf"(?P<pre>约|大约|近|将近|超过|逾|至少|共计|共|多达|达)?(?P<num>{_ZH_NUM})(?P<post>多|余)?(?P<mult>万|亿)?")
 _ZH_FUZZY = re.compile(r"(?P<word>数十万|数百万|数万|数千|数百|数十|几十万|几万|几千|几百|上千|上万|成千上万|数以万计|数以千计)")
 _EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-             "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12}
+             "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+             "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
+             "dozen": 12, "a dozen": 12, "half a million": 500000, "a million": 1000000}
 _EN = re.compile(
     r"(?P<pre>about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|fewer than|less than|an estimated)?\s*"
     r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b"
