@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.sqlite
 
-.PHONY: demo test install install-test bench clean chromium serve
+.PHONY: demo test install install-test bench clean chromium serve eval
 
 $(BIN)/sitroom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test: install-test chromium
 
 serve: demo
 	$(BIN)/sitroom serve --db $(DB)
+
+# Extraction quality on the project's war corpus (eval/wars/README.md): development half with the shadow
+# set, then the frozen test half (figures only).
+eval: install
+	$(BIN)/sitroom eval eval/wars/dev/gold eval/shadow/gold --quiet | tail -n 3
+	$(BIN)/sitroom eval eval/wars/test/gold --quiet | tail -n 3
 
 bench: install
 	$(BIN)/python bench/extract_speed.py
