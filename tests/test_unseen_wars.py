@@ -232,3 +232,15 @@ def test_a_country_name_is_the_country_before_a_town_of_that_name(name, code) ->
 def test_en_number_words_and_demonym_plurals(text, value) -> None:
     q = find_quantities(text, "en")[0]
     assert q.value == value and q.unit_class == "people"
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Fighters from the Islamic State of Iraq and the Levant (ISIL), an al Qaeda offshoot, and allied Sunni groups "
+     "have met little resistance since they overran Mosul on Tuesday.", "2014-06-14", "Islamic State", "Mosul"),
+    ("Fighters of Hayat Tahrir al-Sham, a former al Qaeda affiliate, said they took Aleppo's citadel on Saturday.",
+     "2024-12-01", "Hayat Tahrir al-Sham", "Aleppo"),
+])
+def test_they_is_not_the_group_named_inside_a_description(text, published, actor, place) -> None:
+    events = _events(text, "en", published)
+    assert {(e.actor1, e.place.name) for e in events if e.event_type == "territory_captured"} == {(actor, place)}
+    assert not [e for e in events if e.event_type == "meeting"]  # "met little resistance" is no meeting

@@ -80,6 +80,15 @@ def _org_in(s, start: int, end: int, lex: ActorLexicon, nearest: bool = False) -
     return lex.top(inside[-1].actor) if nearest else lex.top(inside[0].actor)
 
 
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+[^,;]{1,60}?(?:offshoot|affiliate|ally|allies|branch|splinter\s+group|"
+                         r"wing|proxy|faction|successor|rival|umbrella\s+group|coalition|alliance)\s*,")
+
+
+def _appositive_spans(text: str) -> list[tuple[int, int]]:
+    """", an al Qaeda offshoot,": a group named inside a description of another is not what 'they' refers to."""
+    return [(m.start(), m.end()) for m in _APPOSITIVE.finditer(text)]
+
+
 def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
     """Subject pronouns take the last person or organisation named within ``window`` sentences."""
     recent: list[tuple[int, int, Actor]] = []  # (sentence index, position, actor)
@@ -92,8 +101,9 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
                 continue
             plural = m.group(0).lower() in ("they", "we", "it", "他们", "她们", "我们")
             fits = (lambda a: a.type != "person") if plural else (lambda a: a.type == "person")
+            aside = _appositive_spans(s.text[:m.start()]) if doc.language == "en" else []
             before = [a for a in s.actors if a.actor is not None and a.end <= m.start() and a.actor.type in _ACTING_TYPES
-                      and fits(a.actor)]
+                      and fits(a.actor) and not any(x <= a.start < y for x, y in aside)]
             if before:
                 target = before[-1].actor
             else:
