@@ -41,6 +41,12 @@ class Role:
     discourse: bool = False  # may name a foreign force: resolved by the state named just before
 
 
+def _read_lines(name: str) -> list[str]:
+    """The non-empty, non-comment lines of a data file, stripped."""
+    text = _DATA.joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 class ActorLexicon:
     """Indexes of actors by Chinese and English alias."""
 
@@ -56,11 +62,9 @@ class ActorLexicon:
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self._load_roles()
-        self.no_army = frozenset(line.strip() for line in _DATA.joinpath("no_national_army.txt").read_text("utf-8").splitlines()
-                                 if line.strip() and not line.startswith("#"))
+        self.no_army = frozenset(_read_lines("no_national_army.txt"))
         self.zh_latin_prefixes = frozenset(a[:2] for a in self.zh if a[:1].isascii())
-        self.zh_not_actors = frozenset(w.strip() for w in _DATA.joinpath("zh_not_actors.txt").read_text("utf-8").splitlines()
-                                       if w.strip() and not w.startswith("#"))
+        self.zh_not_actors = frozenset(_read_lines("zh_not_actors.txt"))
         self.max_zh_block = max((len(w) for w in self.zh_not_actors), default=1)
         self.titles: dict[str, re.Pattern] = {}
         self.group_words: dict[str, re.Pattern] = {}
@@ -99,8 +103,7 @@ class ActorLexicon:
             for p in places:
                 if p.kind == "country" and key not in self.en:
                     self.en[key] = self.by_name[p.name]
-        parties = [line.strip() for line in _DATA.joinpath("zh_party_abbreviations.txt").read_text("utf-8").splitlines()
-                   if line.strip() and not line.startswith("#")]
+        parties = _read_lines("zh_party_abbreviations.txt")
         self.party_abbreviations: dict[str, str] = {}
         for abbr in parties:
             code = self.gaz.country_zh_abbr.get(abbr)

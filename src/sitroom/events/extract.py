@@ -185,7 +185,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             # a count of towns taken is about the country, not one of them
             place, place_reason = gaz.country(place.country_code), "a count of places taken: the country"
         if place is not None and event_type == "evacuation" and place.kind == "country" and _embassy(s):
-            capital = frames.capital_of_country(gaz, place.country_code)
+            capital = gaz.capital_city(place.country_code)
             if capital is not None:
                 place, place_reason = capital, "embassy staff: the capital of the country"
         top = lex.top(actor) if actor is not None else None

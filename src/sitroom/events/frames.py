@@ -347,7 +347,7 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse, gaz: Gazetteer | N
                     country = next((p for p in reversed(here) if p.kind == "country"), None) or \
                         (gaz.country(here[-1].country_code) if gaz is not None else country)
                 division = None
-                target = capital_of_country(gaz, country.country_code) if country is not None else None
+                target = gaz.capital_city(country.country_code) if country is not None else None
             else:
                 target = gaz.capital_of(division) if division is not None else None
             target = target or discourse.last_place.get("city")
@@ -550,11 +550,3 @@ def attribution(s: Sentence, cue: dict, language: str, trig_start: int) -> str |
     span = s.text[start:verb.start()].strip()
     return span if 0 < len(span) <= 30 else None
 
-
-def capital_of_country(gaz: Gazetteer, code: str) -> Place | None:
-    """The capital city of a country (the gazetteer's table of capitals)."""
-    return gaz.capital_city(code)
-    for p in gaz.lookup_en(info["capital"]):
-        if p.country_code == code and p.kind == "city":
-            return p
-    return None

@@ -72,10 +72,6 @@ class Gazetteer:
             self.zh[key].sort(key=self._rank)
         for key in list(self.en):
             self.en[key].sort(key=self._rank)
-        for index in (self.zh, self.en):
-            for places in index.values():
-                # a name that is a country's is the country (Mozambique, not the island town of that name)
-                places.sort(key=lambda p: p.kind != "country")
 
     # loading -----------------------------------------------------------
     @staticmethod
@@ -85,8 +81,10 @@ class Gazetteer:
 
     @staticmethod
     def _rank(place: Place) -> tuple:
+        """Best reading of a name first: a country's name is the country (Mozambique, not the island town of
+        that name), then curated places, the more populous, cities before divisions."""
         curated = 0 if place.source != "geonames-auto" else 1
-        return (curated, -(place.population or 0), {"city": 0, "admin1": 1, "country": 2}[place.kind])
+        return (place.kind != "country", curated, -(place.population or 0), {"city": 0, "admin1": 1, "country": 2}[place.kind])
 
     def _add(self, place: Place, zh_names: list[str], en_names: list[str]) -> None:
         if place.key in self.by_key and place.source == "geonames-auto":

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.time.model import TimeExpr, infer_year, month_range, weekday_after, weekday_before
+from sitroom.time.model import TimeExpr, infer_year, month_range, month_third, weekday_after, weekday_before
 from sitroom.time.zh import _relative_expr
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -98,14 +98,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             since = t.lower().startswith(("since", "from"))
             if since and not m[3] and date(year, month, 1) > ref:
                 year -= 1  # "since early March" always looks back
-            a, b = month_range(year, month)
             part = m[1].lower()
-            if part in ("early", "the beginning of"):
-                a, b = a, a + timedelta(days=9)
-            elif part == "mid":
-                a, b = a + timedelta(days=10), a + timedelta(days=19)
-            else:
-                a = a + timedelta(days=20)
+            a, b = month_third(year, month, 0 if part in ("early", "the beginning of") else 1 if part == "mid" else 2)
             if since:
                 return TimeExpr(s, e, t, a, ref, "range", "since")
             return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "range", "range")

@@ -34,6 +34,15 @@ def month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def month_third(year: int, month: int, third: int) -> tuple[date, date]:
+    """The first (1st–10th), middle (11th–20th) or last (21st–end) third of a month: third = 0, 1 or 2
+    (early/mid/late March, 3月上旬/中旬/下旬)."""
+    first, last = month_range(year, month)
+    if third == 2:
+        return first + timedelta(days=20), last
+    return first + timedelta(days=10 * third), first + timedelta(days=10 * third + 9)
+
+
 def infer_year(month: int, day: int | None, ref: date) -> int:
     """The year of a month/day written without one: the latest not more than two months after ``ref``
     (reports look back, and forward only to plans and deadlines)."""

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.time.model import TimeExpr, day_in_context, infer_year, month_range, weekday_after, weekday_before
+from sitroom.time.model import TimeExpr, day_in_context, infer_year, month_range, month_third, weekday_after, weekday_before
 
 _D = r"(\d{1,2})"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -126,15 +126,9 @@ def _part_of_month(expr: TimeExpr, text: str, taken: list[bool]) -> TimeExpr:
     m = _MONTH_PART.match(text, expr.end)
     if not m or any(taken[m.start():m.end()]):
         return expr
-    first = expr.date_start
-    _, last = month_range(first.year, first.month)
     part = m.group(1)
-    if part in ("上旬", "初"):
-        a, b = first, first + timedelta(days=9)
-    elif part == "中旬":
-        a, b = first + timedelta(days=10), first + timedelta(days=19)
-    else:
-        a, b = first + timedelta(days=20), last
+    third = 0 if part in ("上旬", "初") else 1 if part == "中旬" else 2
+    a, b = month_third(expr.date_start.year, expr.date_start.month, third)
     if expr.date_end is not None and expr.date_end < b:
         b = max(a, expr.date_end)  # the report's own month: up to its date
     return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range", "range")
