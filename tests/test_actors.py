@@ -296,11 +296,11 @@ WARRING = [
     ("Myanmar military", "Tatmadaw", "缅甸军方"),
     ("Arakan Army", "Arakan Army", "若开军"),
     ("al-Shabaab", "al-Shabaab", "索马里青年党"),
-    ("Somali National Army", "Somali army", "索马里国民军"),
+    ("Somali government forces", "Somali army", "索马里国民军"),
     ("Jama'at Nusrat al-Islam wal-Muslimin", "JNIM", "支持伊斯兰与穆斯林组织"),
     ("Islamic State Sahel Province", "Islamic State Sahel Province", "伊斯兰国萨赫勒省"),
-    ("Malian Armed Forces", "Malian army", "马里政府军"),
-    ("Burkina Faso Armed Forces", "Burkinabe army", "布基纳法索军队"),
+    ("Malian government forces", "Malian army", "马里政府军"),
+    ("Burkinabe government forces", "Burkinabe army", "布基纳法索军队"),
 ]
 
 
