@@ -244,3 +244,69 @@ def test_they_is_not_the_group_named_inside_a_description(text, published, actor
     events = _events(text, "en", published)
     assert {(e.actor1, e.place.name) for e in events if e.event_type == "territory_captured"} == {(actor, place)}
     assert not [e for e in events if e.event_type == "meeting"]  # "met little resistance" is no meeting
+
+
+# who did it: weapons, strikes and the buildings they hit ----------------------------------
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Russian artillery shells killed six people near a market in Kharkiv on Tuesday.", "2022-05-04", "Russia"),
+    ("An Israeli missile strike outside a U.N. clinic in Khan Younis has killed at least eight people.",
+     "2024-01-10", "Israel"),
+    ("Turkish drone strikes killed 12 fighters near Qamishli on Sunday.", "2019-10-14", "Turkey"),
+])
+def test_the_state_whose_weapon_opens_the_clause_did_the_killing(text, published, actor) -> None:
+    killed = _events(text, "en", published, "casualties")
+    assert killed and killed[0].actor1 == actor
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("An Israeli strike on a refugee camp in Khan Younis killed 9 people on Monday.", "2024-01-09", "Israel", "Khan Younis"),
+    ("A Russian strike near a school in Kramatorsk wounded 14 people on Friday.", "2023-06-03", "Russia", "Kramatorsk"),
+])
+def test_a_state_adjective_with_strike_is_an_air_strike_by_that_state(text, published, actor, place) -> None:
+    strikes = _events(text, "en", published, "air_strike")
+    assert [(e.actor1, e.place.name) for e in strikes] == [(actor, place)]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Workers at the port began a strike on Monday over unpaid wages in Mombasa.", "2023-06-03"),
+    ("Saturday strikes by teachers closed schools across Kharkiv.", "2019-02-03"),
+])
+def test_a_strike_without_a_state_or_weapon_is_no_air_strike(text, published) -> None:
+    assert _events(text, "en", published, "air_strike") == []
+
+
+@pytest.mark.parametrize("text, published", [
+    ("U.N. premises were shelled again: the agency said 20 people were killed outside a U.N. school in Jabalia.",
+     "2009-01-08"),
+    ("MONUSCO headquarters came under fire as 5 people were killed near Goma.", "2012-11-20"),
+])
+def test_an_organisation_whose_building_was_hit_is_not_the_killer(text, published) -> None:
+    killed = _events(text, "en", published, "casualties")
+    assert killed and all(e.actor1 not in ("United Nations", "MONUSCO") for e in killed)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Shelling hit the eastern Donetsk town of Pokrovsk on Monday, killing 3 people.", "2024-08-20", "Pokrovsk"),
+    ("An air strike hit the southern Gaza city of Rafah on Sunday, killing 7 people.", "2014-08-04", "Rafah"),
+])
+def test_the_place_named_after_city_of_is_the_place(text, published, place) -> None:
+    places = {e.place.name for e in _events(text, "en", published) if e.place}
+    assert place in places and places <= {place}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("A strike hit a school sheltering displaced Palestinians in Gaza City on Sunday.", "2014-08-04"),
+    ("Aid trucks brought food for displaced families in Kramatorsk on Tuesday.", "2022-04-12"),
+])
+def test_displaced_people_sheltered_or_fed_are_no_new_displacement(text, published) -> None:
+    assert _events(text, "en", published, "displacement") == []
+
+
+@pytest.mark.parametrize("text, published, owner", [
+    ("北约基地15日在埃尔比勒遭无人机袭击，造成3人受伤。", "2024-01-16", "NATO"),
+    ("联合国车队10日在苏丹达尔富尔遭到袭击，造成2人死亡。", "2023-06-11", "United Nations"),
+])
+def test_zh_an_organisation_whose_base_or_convoy_was_hit_is_not_the_killer(text, published, owner) -> None:
+    killed = _events(text, "zh", published, "casualties")
+    assert killed and all(e.actor1 != owner for e in killed)

@@ -66,6 +66,28 @@ def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
 
+def _is_facility_modifier(s: Sentence, a: ActorMention, cue: dict) -> bool:
+    """"U.N. premises", "a UN school", 联合国学校: the actor names whose building it is, not who acted."""
+    return "facility" in cue and cue["facility"].match(s.text, a.end) is not None
+
+
+def _weapon_subject(text: str, cue: dict) -> ActorMention | None:
+    """The state named by the adjective that opens a clause whose subject is a weapon or strike
+    (Israeli mortar bombs, a Russian missile strike, Turkish air raids), if any."""
+    if "weapon" not in cue:
+        return None
+    bounds = [m.end() for m in _EN_CLAUSE_START.finditer(text)]
+    start = bounds[-1] if bounds else 0
+    m = re.match(rf"\W*(?:(?i:an?|the)\s+)?([A-Z][a-z]+(?:-led)?)\s+(?:[a-z-]+\s+){{0,2}}?(?:{cue['weapon'].pattern})\b",
+                 text[start:])
+    if m is None:
+        return None
+    state = _state_of_adjective(m.group(1).removesuffix("-led"))
+    if state is None:
+        return None
+    return ActorMention(start + m.start(1), start + m.end(1), m.group(1), state)
+
+
 def _is_source(s: Sentence, a: ActorMention) -> bool:
     """Mentions followed by 援引 / citing, or media outlets: they report, they do not act."""
     after = s.text[a.end:a.end + 4]
@@ -91,12 +113,22 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                 return after_by[0], "the agent after 'by'"
     if language == "en":
         # Israeli air strikes, Russian shelling, Saudi-led coalition raids: the state named right before the act
-        adj = re.search(r"\b([A-Z][a-z]+(?:-led)?)\s+$", s.text[:w.trig_start])
-        if adj and trig.agent != "passive":
-            state = _state_of_adjective(adj.group(1).removesuffix("-led"))
-            if state is not None:
-                return ActorMention(adj.start(1), adj.end(1), adj.group(1), state), "the state named right before the act"
-    before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)]
+        before_act = re.search(r"\b([A-Z][a-z]+(?:-led)?)\s+$", s.text[:w.trig_start])
+        own = re.match(r"([A-Z][a-z]+(?:-led)?)\s", s.text[w.trig_start:w.trig_end])  # "Israeli strike"
+        for adj, at in ((before_act, 0), (own, w.trig_start)):
+            if adj and trig.agent != "passive":
+                state = _state_of_adjective(adj.group(1).removesuffix("-led"))
+                if state is not None:
+                    return (ActorMention(at + adj.start(1), at + adj.end(1), adj.group(1), state),
+                            "the state named right before the act")
+    if language == "en" and trig.agent != "passive":
+        # "Israeli mortar bombs killed…", "An Israeli missile strike outside a U.N. school has killed…":
+        # the state whose weapon opens the clause, not an actor named later in the subject
+        weapon = _weapon_subject(s.text[:w.trig_start], cue)
+        if weapon is not None:
+            return weapon, "the state whose weapon opens the clause"
+    before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)
+              and not _is_facility_modifier(s, a, cue)]
     if exclude:
         before = [a for a in before if not (a.start >= exclude[0] and a.end <= exclude[1])]
     subjects = [a for a in before if not _is_object(s, a, language, cue)]

@@ -245,7 +245,8 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             i += 1
             continue
         k, end, cands = hit
-        if (_EN_FACILITY.match(text[end:]) and not any(c.kind == "city" for c in cands)) or _EN_FEATURE.match(text[end:]):
+        if ((_EN_FACILITY.match(text[end:]) and not any(c.kind == "city" for c in cands)) or _EN_FEATURE.match(text[end:])
+                or _EN_CONTAINER_OF.match(text[end:])):
             i += k
             continue
         hint = "any"
@@ -266,6 +267,10 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     out.extend(named_towns_en(text, out, gaz))
     out.sort(key=lambda p: p.start)
     return out
+
+
+# "the southern Gaza city of Rafah", "the Donetsk town of Pokrovsk": the named place is the one after "of"
+_EN_CONTAINER_OF = re.compile(r"\s+(?:port\s+|border\s+|frontline\s+|front-line\s+)?(?:city|town|village|district|settlement)\s+of\s+[A-Z]")
 
 
 _WEAK_SOURCES = ("geonames-auto", "pycountry", "geonames-fallback")
