@@ -310,3 +310,92 @@ def test_displaced_people_sheltered_or_fed_are_no_new_displacement(text, publish
 def test_zh_an_organisation_whose_base_or_convoy_was_hit_is_not_the_killer(text, published, owner) -> None:
     killed = _events(text, "zh", published, "casualties")
     assert killed and all(e.actor1 != owner for e in killed)
+
+
+# entering a town takes it; entering a territory is a deployment there -----------------------
+
+@pytest.mark.parametrize("text, language, published, etype, place", [
+    ("以色列地面部队3日晚从多个方向进入加沙地带。", "zh", "2009-01-04", "troop_deployment", None),
+    ("厄立特里亚军队已进入提格雷州。", "zh", "2020-12-01", "troop_deployment", "Tigray"),
+    ("Ukrainian troops crossed into Russia's Kursk region on Aug. 6.", "en", "2024-08-12", "troop_deployment", "Kursk"),
+    ("Eritrean troops entered the Tigray region in November, witnesses said.", "en", "2020-12-20", "troop_deployment",
+     "Tigray"),
+    ("Rebel fighters entered the town of Ajdabiya on Saturday.", "en", "2011-03-27", "territory_captured", "Ajdabiya"),
+    ("政府军经一夜激战后于昨晨进入斯拉维扬斯克。", "zh", "2014-07-06", "territory_captured", "Sloviansk"),
+])
+def test_entering_a_territory_is_a_deployment_entering_a_town_a_capture(text, language, published, etype,
+                                                                        place) -> None:
+    events = _events(text, language, published)
+    kinds = {e.event_type for e in events} & {"troop_deployment", "territory_captured"}
+    assert kinds == {etype}
+    if place is not None:
+        assert place in {e.place.name for e in events if e.event_type == etype and e.place}
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("Video showed Russian troops as they entered city hall on Wednesday.", "en", "2022-03-02"),
+    ("塔利班挺进的步伐让政府军措手不及。", "zh", "2021-08-09"),
+])
+def test_entering_with_no_place_is_no_event(text, language, published) -> None:
+    assert {e.event_type for e in _events(text, language, published)} \
+        & {"troop_deployment", "territory_captured"} == set()
+
+
+# reservists called up are troops deployed, with their number --------------------------------
+
+@pytest.mark.parametrize("text, language, published, actor, count", [
+    ("以军周五宣布再征召1万8000名预备役军人。", "zh", "2014-07-18", "Israel Defense Forces", 18000),
+    ("普京21日宣布部分动员，征召30万名预备役军人。", "zh", "2022-09-22", "Russia", 300000),
+    ("Russia mobilised 300,000 reservists in September, the defence ministry said.", "en", "2022-10-30", "Russia",
+     300000),
+    ("Israel has called up 360,000 reservists for the war.", "en", "2023-10-13", "Israel", 360000),
+])
+def test_reservists_called_up_are_a_deployment_with_their_number(text, language, published, actor, count) -> None:
+    sent = _events(text, language, published, "troop_deployment")
+    assert [(e.actor1, e.quantity) for e in sent] == [(actor, count)]
+
+
+# residents evacuated are displaced; an ordered evacuation is also an evacuation ---------------
+
+@pytest.mark.parametrize("text, language, published, place, count, ordered", [
+    ("俄当局下令撤离格卢什科沃区约2万名居民。", "zh", "2024-08-16", "Glushkovo", 20000, True),
+    ("约5000名居民已从巴赫穆特撤离。", "zh", "2023-01-10", "Bakhmut", 5000, False),
+    ("Some 20,000 residents of Nova Kakhovka were evacuated after the dam collapsed.", "en", "2023-06-07",
+     "Nova Kakhovka", 20000, False),
+    ("Officials ordered the evacuation of residents of Kupiansk on Tuesday.", "en", "2023-08-09", "Kupiansk", None,
+     True),
+])
+def test_residents_evacuated_are_displaced(text, language, published, place, count, ordered) -> None:
+    events = _events(text, language, published)
+    displaced = [e for e in events if e.event_type == "displacement"]
+    assert [(e.place.name, e.quantity) for e in displaced] == [(place, count)]
+    assert any(e.event_type == "evacuation" for e in events) is ordered
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("汗尤尼斯和马瓦西都不适合安置大量撤离民众。", "zh", "2024-05-08"),
+    ("Schools in Zaporizhzhia are sheltering evacuated residents of Orikhiv.", "en", "2023-06-12"),
+])
+def test_sheltering_evacuees_is_no_displacement(text, language, published) -> None:
+    assert _events(text, language, published, "displacement") == []
+
+
+# "Syria's Afrin": the owner is not the place ------------------------------------------------
+
+@pytest.mark.parametrize("text, published, place, owner", [
+    ("Turkish artillery shelled Syria's Kurdish-held enclave of Afrin on Tuesday.", "2018-02-20", "Afrin", "Syria"),
+    ("Ukrainian drones attacked Russia's Belgorod region overnight, the governor said.", "2024-03-15", "Belgorod",
+     "Russia"),
+])
+def test_a_country_written_as_owner_is_not_the_place(text, published, place, owner) -> None:
+    places = {e.place.name for e in _events(text, "en", published) if e.place}
+    assert place in places and owner not in places
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Northern Alliance fighters shelled Taliban positions near Kunduz on Sunday.", "2001-11-18"),
+    ("The Free Syrian Army and Union leaders met in Gaziantep.", "2013-05-02"),
+])
+def test_bare_direction_and_generic_words_are_no_places(text, published) -> None:
+    doc_places = {e.place.key for e in _events(text, "en", published) if e.place}
+    assert not any(k.startswith(("IL/", "US/", "RW/", "ZA/")) for k in doc_places)

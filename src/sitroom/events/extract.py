@@ -20,6 +20,7 @@ CAPTURE_TYPES = frozenset({"territory_captured", "territory_surrendered"})
 _FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机场|据点|要塞"),
              "en": re.compile(r"\b(?:base|headquarters|barracks|garrison|airport|airbase|camp|command)\b", re.I)}
 ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
+ENTRY = "territory_captured/troop_deployment"  # forces entered X: a capture of a town, a deployment into a territory
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -101,10 +102,18 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         agent, agent_reason = frames.pick_agent(s, w, trig, match, lang, cue,
                                                 armed_only=trig.type in ARMED_ACTS or "armed" in trig.needs)
     event_type = trig.type
-    if "/" in event_type:
+    entry = event_type == ENTRY
+    if entry:
+        event_type = "territory_captured"  # until the place entered is known: a town is taken, a territory entered
+    elif "/" in event_type:
         event_type = _who_moves(s, w, agent, cue, lang)
         if event_type is None:
             return []
+    residents_ordered = False
+    if event_type in ("evacuation", "withdrawal") and _residents_leave(s, w, cue, lang):
+        # residents evacuated are displaced people; an evacuation an authority orders is also an evacuation
+        event_type = "displacement"
+        residents_ordered = bool(cue["ordered"].search(_before(s, w, lang, 12, 40)))
     strict = event_type in STRICT_TYPES
     hypothetical = cue["hypothetical"].search(s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 60):w.trig_start])
     if hypothetical and strict:
@@ -147,6 +156,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
                                             and (p.place.kind == "country" or event_type == "troop_deployment"))]
     places.sort(key=lambda p: p.start)
     chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
+    if entry and not chosen:
+        if not re.match(rf"\s*(?:the\s+)?(?:{cue['territory'].pattern})", s.text[w.trig_end:w.trig_end + 20], re.I):
+            return []  # entered city hall, 挺进的步伐: nothing taken, nowhere named
+        event_type, place_reason = "troop_deployment", "troops entered a territory it does not name again"
+    elif entry and any(_territory_entered(s, pm, cue) for pm in chosen):
+        event_type = "troop_deployment"  # troops entering a region, a strip or a country are deployed there
     quantity = frames.pick_quantity(event_type, s, w, lang)
     explicit_place = bool(chosen)
     if not chosen:
@@ -216,6 +231,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             reasons={"actor1": agent_reason, "location": place_reason, "date": time_reason, "certainty": sure_reason},
         )
         out.append(ev)
+        if residents_ordered:
+            out.append(replace(ev, event_type="evacuation", mentions=[], quantity_unit=None,
+                               reasons={**ev.reasons, "event_type": "an evacuation of residents ordered by an authority"}))
         if event_type == "territory_surrendered" and sure != "planned" and actor2_mention is not None \
                 and actor2_mention.actor is not None:
             taker = lex.top(actor2_mention.actor)
@@ -230,6 +248,17 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
 
 _WOUNDED = re.compile(r"wound|injur|伤(?!亡)", re.I)
 _KILLED = re.compile(r"kill|dead|died|death|fatalit|lives|死|杀|毙|丧|遇难|阵亡", re.I)
+
+
+def _territory_entered(s: Sentence, pm: PlaceMention, cue: dict) -> bool:
+    """Whether a place entered is a territory (a country, a region, a strip) rather than a town:
+    its reading is a country or a first-level division, or a territory noun follows (加沙地带, the Kursk
+    region) or precedes it (the enclave of Afrin)."""
+    if pm.place is not None and pm.place.kind in ("country", "admin1"):
+        return True
+    if cue["territory"].match(s.text[pm.end:pm.end + 12].lstrip()):
+        return True
+    return bool(re.search(rf"(?:{cue['territory'].pattern})\s+of\s+$", s.text[max(0, pm.start - 25):pm.start], re.I))
 
 
 def _casualty_kind(event_type: str, trigger: str) -> str | None:
@@ -260,6 +289,32 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     if cue["force"].search(near):
         return "withdrawal"
     return None
+
+
+def _before(s: Sentence, w: frames.Window, lang: str, zh_chars: int, en_chars: int) -> str:
+    """The text of the clause just before the trigger."""
+    return s.text[max(w.start, w.trig_start - zh_chars):w.trig_start] if lang == "zh" \
+        else s.text[max(0, w.trig_start - en_chars):w.trig_start]
+
+
+def _residents_leave(s: Sentence, w: frames.Window, cue: dict, lang: str) -> bool:
+    """Whether the ones evacuated are residents (居民撤离, 撤离…2万名居民, the evacuation of residents,
+    121,000 people had been evacuated) rather than staff or forces."""
+    if not cue["evacuate"].search(s.text[w.trig_start:w.trig_end]):
+        return False
+    if cue["hosting"].search(_before(s, w, lang, 6, 20)):
+        return False  # 安置大量撤离民众, sheltering evacuees: the people are hosted, not leaving here
+    if lang == "zh":
+        before, after = _before(s, w, lang, 16, 0), s.text[w.trig_end:min(w.end, w.trig_end + 16)]
+        last = list(cue["residents"].finditer(before))
+        subject = bool(last) and not cue["force"].search(before[last[-1].end():]) \
+            and not cue["personnel_strict"].search(before[last[-1].start():])
+        return subject or bool(cue["residents"].match(re.sub(r"^[^，。；]{0,10}?(?=约|近|逾|\d|[一二三四五六七八九十百千万]+名|居民|平民)", "", after))
+                               and not cue["personnel_strict"].search(after))
+    before, after = _before(s, w, lang, 0, 45), s.text[w.trig_end:w.trig_end + 30]
+    return bool(re.match(r"\s+of\s+(?:\S+\s+){0,3}?" + f"(?:{cue['residents'].pattern})", after, re.I)
+                or re.search(f"(?:{cue['residents'].pattern})" + r"\s+(?:\S+\s+){0,3}?(?:were|had\s+been|have\s+been|being|been|was)\s+$",
+                             before, re.I))
 
 
 def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: dict, lang: str) -> bool:

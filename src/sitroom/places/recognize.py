@@ -203,9 +203,11 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 general minister army forces police city capital province state north south east west central new old
 video photo photos reuters associated press two three four five six seven eight nine ten one hundreds thousands
 while but and or if when after before since as at in on of for from by with some many most all no
-mr mrs ms dr earlier later first last eyewitnesses rebel rebels major grande lake""".split())
+mr mrs ms dr earlier later first last eyewitnesses rebel rebels major grande lake northern southern eastern western
+upper lower alliance union republic liberty independence unity free coalition""".split())
 _EN_FACILITY = re.compile(r"^\s+(?:Stadium|Hotel|Square|Street|Road|Avenue|Bridge|University|Hospital|Mosque|Church|"
-                          r"Prison|Palace|Camp|Base|Mall|Market|Park|Tower|Club|Party|Movement|Front|Brigade|Council)\b")
+                          r"Prison|Palace|Camp|Base|Mall|Market|Park|Tower|Club|Party|Movement|Front|Brigade|Council|Alliance|Army|"
+                          r"Guard|Coalition|Liberation|Brigades|Battalion)\b")
 _EN_ADMIN_SUFFIX = re.compile(r"^\s+(province|governorate|region|state|oblast|district|county|prefecture)\b", re.I)
 _EN_CAPITAL_OF = re.compile(r"^'s\s+(?:provincial|regional|state|local)?\s*capital\b", re.I)
 
@@ -233,8 +235,8 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             if not words[-1][0].isupper() and not words[-1].lower().startswith(("al-", "el-")):
                 continue
             span = text[s:last_e]
-            if k == 1 and word.lower() in _EN_STOP:
-                continue
+            if k == 1 and word.lower() in _EN_STOP and not _EN_ADMIN_SUFFIX.match(text[e:]):
+                continue  # "Northern Alliance", "Union": never a place alone ("Unity State" still is)
             if re.search(r"[.,;:!?]", span):
                 continue
             cands = gaz.lookup_en(span)
@@ -266,6 +268,23 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         i += k
     out.extend(named_towns_en(text, out, gaz))
     out.sort(key=lambda p: p.start)
+    return _drop_possessive_containers(text, out)
+
+
+# "Syria's Kurdish-held enclave of Afrin", "Russia's Kursk region": the owner is not the place meant
+_EN_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:enclave|region|province|city|town|district|village|"
+                                r"port|capital|strip|border\s+town|border\s+region)\s+of\s+)?$", re.I)
+
+
+def _drop_possessive_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a country or region written as the owner of the next place (``Syria's Afrin``)."""
+    out = []
+    for m, nxt in zip(mentions, mentions[1:] + [None]):
+        if nxt is not None and m.place is not None and nxt.place is not None and m.place.kind != "city" \
+                and nxt.start - m.end <= 50 and m.place.contains(nxt.place) and m.place.key != nxt.place.key \
+                and _EN_POSSESSIVE_GAP.match(text[m.end:nxt.start]):
+            continue
+        out.append(m)
     return out
 
 
