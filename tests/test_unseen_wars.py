@@ -399,3 +399,49 @@ def test_a_country_written_as_owner_is_not_the_place(text, published, place, own
 def test_bare_direction_and_generic_words_are_no_places(text, published) -> None:
     doc_places = {e.place.key for e in _events(text, "en", published) if e.place}
     assert not any(k.startswith(("IL/", "US/", "RW/", "ZA/")) for k in doc_places)
+
+
+# a place after a new clause is not the object of the verb -----------------------------------
+
+@pytest.mark.parametrize("text, published", [
+    ("Witnesses said the rebels drove away army vehicles seized when government troops fled the city of Goma.",
+     "2012-12-01"),
+    ("Fighters carried off weapons captured when the garrison abandoned Timbuktu.", "2012-04-02"),
+])
+def test_a_thing_seized_is_no_capture_of_the_place_in_the_next_clause(text, published) -> None:
+    assert _events(text, "en", published, "territory_captured") == []
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("The rebels captured Goma with little resistance from the army, which retreated south toward Minova.",
+     "2012-11-21", "FARDC"),
+    ("Islamic State fighters overran Ramadi, routing Iraqi troops, who withdrew east toward Khalidiya.",
+     "2015-05-18", "Iraqi Security Forces"),
+])
+def test_a_relative_pronoun_stands_for_the_actor_before_it(text, published, actor) -> None:
+    withdrawals = _events(text, "en", published, "withdrawal")
+    assert [e.actor1 for e in withdrawals] == [actor]
+
+
+# one event told twice: the precise day wins over the month ----------------------------------
+
+@pytest.mark.parametrize("text, language, published, day", [
+    ("Government troops fled Goma last month. On November 20, government troops fled Goma.", "en", "2012-12-01",
+     D("2012-11-20")),
+    ("乌军本月从阿夫迪伊夫卡撤出。乌军17日从阿夫迪伊夫卡撤出。", "zh", "2024-02-18", D("2024-02-17")),
+])
+def test_a_repeated_event_keeps_the_narrowest_written_date(text, language, published, day) -> None:
+    withdrawals = _events(text, language, published, "withdrawal")
+    assert [e.date_start for e in withdrawals] == [day]
+
+
+# an actor's name that contains a place is no place -----------------------------------------
+
+@pytest.mark.parametrize("text, published, not_place", [
+    ("Leaders of the International Conference on the Great Lakes Region met in Kampala on Saturday.", "2012-11-24",
+     "Lakes"),
+    ("The Kyiv Independent reported that Russian forces shelled Kherson on Monday.", "2023-01-10", "Kyiv"),
+])
+def test_an_actor_name_containing_a_place_is_no_place(text, published, not_place) -> None:
+    places = {e.place.name for e in _events(text, "en", published) if e.place}
+    assert places and not_place not in places

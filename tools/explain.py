@@ -3,6 +3,7 @@
 Usage: python tools/explain.py DOC --published YYYY-MM-DD [--lang zh|en] [--grep TEXT]
 """
 import argparse
+import re
 from pathlib import Path
 
 from sitroom.ingest import Metadata, read_file
@@ -20,7 +21,7 @@ doc = analyse(raw)
 print("dateline:", doc.dateline, "context:", sorted(doc.context_countries.items(), key=lambda kv: -kv[1])[:5],
       "main armed:", doc.main_armed_group)
 for s in doc.sentences:
-    if a.grep and a.grep not in s.text:
+    if a.grep and not re.search(a.grep, s.text):
         continue
     print(f"[{s.index} p{s.paragraph} {s.kind}] {s.text}")
     print("   places:", [(p.text, p.place.key if p.place else None, p.role) for p in s.places])
@@ -28,6 +29,6 @@ for s in doc.sentences:
     print("   times:", [(t.text, str(t.date_start), t.kind) for t in s.times])
     print("   qty:", [(q.text, q.value, q.unit) for q in s.quantities])
 for e in doc.events:
-    if a.grep and a.grep not in e.evidence.text:
+    if a.grep and not re.search(a.grep, e.evidence.text):
         continue
     print(e.event_type, e.actor1, e.place.name if e.place else None, e.date_start, e.quantity, e.certainty, e.reasons)

@@ -63,6 +63,14 @@ def same_event(a: Event, b: Event) -> bool:
     return _places_agree(a, b) and _quantities_agree(a, b) and _dates_overlap(a, b)
 
 
+def _narrower(a: Event, b: Event) -> bool:
+    """Whether a's written date lies inside b's and is narrower (the 20th within "last month")."""
+    if a.date_start is None or b.date_start is None or _fallback_date(a):
+        return False
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    return b.date_start <= a.date_start and a_end <= b_end and (a_end - a.date_start) < (b_end - b.date_start)
+
+
 def _absorb(kept: Event, other: Event) -> None:
     kept.mentions.append(other.evidence)
     kept.mentions.extend(other.mentions)
@@ -71,7 +79,7 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.reasons["location"] = other.reasons.get("location", "")
     if kept.quantity is None and other.quantity is not None:
         kept.quantity, kept.quantity_unit, kept.quantity_flags = other.quantity, other.quantity_unit, other.quantity_flags
-    if _fallback_date(kept) and not _fallback_date(other) and other.date_start is not None:
+    if (_fallback_date(kept) and not _fallback_date(other) and other.date_start is not None) or _narrower(other, kept):
         kept.date_start, kept.date_end, kept.date_precision = other.date_start, other.date_end, other.date_precision
         kept.date_reason = other.date_reason
     kept.actor1 = kept.actor1 or other.actor1

@@ -141,6 +141,15 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
         return in_clause[0], "first subject of the clause"
+    if language == "en" and trig.agent != "passive":
+        # "the army, which retreated south": a relative pronoun opening the trigger's clause stands for the
+        # actor right before it
+        rel = re.search(r"(?:,\s*|\s)(?:which|who)\s+(?:(?:had|has|have|then|later|also|quickly|subsequently)\s+)?$",
+                        s.text[:w.trig_start])
+        if rel:
+            head = [a for a in before if a.end <= rel.start() and not s.text[a.end:rel.start()].strip(" ,")]
+            if head and (not armed_only or head[-1].actor.armed or head[-1].actor.type == "state"):
+                return head[-1], "the actor a relative pronoun stands for"
     if subjects and language == "en":
         # the subject opens its clause: after the last "that", "said", ", and", "as", "when" … before the trigger
         bounds = [m.end() for m in _EN_CLAUSE_START.finditer(s.text[:w.trig_start])]
@@ -259,10 +268,17 @@ def _item_place(item: list[PlaceMention]) -> PlaceMention:
     return best
 
 
+_EN_NEW_CLAUSE = re.compile(r"\b(?:when|while|because|although|though|whereas|but|where|which|who|whom|whose)\b")
+
+
 def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention], language: str) -> tuple[list[PlaceMention], str]:
     """Places the trigger is about: a list after it (攻占X和Y), a list before it (X、Y失守) or the nearest."""
     list_gap = _ZH_LIST_GAP if language == "zh" else _EN_LIST_GAP
     limit_after = w.end if language == "zh" else min(len(s.text), w.trig_end + 90)
+    if language == "en":
+        # vehicles seized when troops fled the city: a place after a new clause is not the object
+        cut = _EN_NEW_CLAUSE.search(s.text, w.trig_end, limit_after)
+        limit_after = cut.start() if cut else limit_after
     limit_before = w.start if language == "zh" else max(0, w.trig_start - 120)
     if trig.place == "after":
         cands = [p for p in places if w.trig_end <= p.start < limit_after]

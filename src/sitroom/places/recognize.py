@@ -226,6 +226,10 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         if not word[0].isupper() and not word.lower().startswith(("al-", "el-")):
             i += 1
             continue
+        named = _en_actor_name_at(text, tokens, i)
+        if named:
+            i += named  # Kosovo Liberation Army, the Great Lakes Region conference: an actor's name, not a place
+            continue
         hit = None
         for k in range(min(5, len(tokens) - i), 0, -1):
             last_s, last_e = tokens[i + k - 1]
@@ -286,6 +290,21 @@ def _drop_possessive_containers(text: str, mentions: list[PlaceMention]) -> list
             continue
         out.append(m)
     return out
+
+
+def _en_actor_name_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """How many tokens from ``i`` form the name of a non-state actor of two words or more (0 if none)."""
+    from sitroom.actors.lexicon import actor_lexicon
+
+    lex = actor_lexicon()
+    for k in range(min(lex.max_en_words, len(tokens) - i), 1, -1):
+        span = text[tokens[i][0]:tokens[i + k - 1][1]]
+        if re.search(r"[,;:!?]", span):
+            continue
+        actor = lex.en.get(en_key(span))
+        if actor is not None and actor.type != "state":
+            return k
+    return 0
 
 
 # "the southern Gaza city of Rafah", "the Donetsk town of Pokrovsk": the named place is the one after "of"
