@@ -445,3 +445,26 @@ def test_a_repeated_event_keeps_the_narrowest_written_date(text, language, publi
 def test_an_actor_name_containing_a_place_is_no_place(text, published, not_place) -> None:
     places = {e.place.name for e in _events(text, "en", published) if e.place}
     assert places and not_place not in places
+
+
+# an organisation meets at its seat when no place is written ---------------------------------
+
+@pytest.mark.parametrize("text, language, published, seat, day", [
+    ("The U.N. Security Council is due to discuss the conflict for the first time on Tuesday.", "en", "2020-11-23",
+     "New York City", D("2020-11-24")),
+    ("联合国安理会13日就叙利亚局势举行紧急会议。", "zh", "2018-04-14", "New York City", D("2018-04-13")),
+    ("NATO foreign ministers held an emergency meeting on Tuesday to discuss the Russian build-up.", "en",
+     "2022-02-22", "Brussels", D("2022-02-22")),
+])
+def test_an_organisation_meets_at_its_seat(text, language, published, seat, day) -> None:
+    meetings = _events(text, language, published, "meeting")
+    assert [(e.place.name, e.date_start) for e in meetings] == [(seat, day)]
+
+
+@pytest.mark.parametrize("text, published, venue", [
+    ("African Union leaders met in Addis Ababa on Sunday on the crisis in Sudan.", "2023-05-28", "Addis Ababa"),
+    ("The Arab League held an emergency meeting in Cairo on Yemen on Thursday.", "2015-03-26", "Cairo"),
+])
+def test_a_written_venue_beats_the_seat_and_the_topic(text, published, venue) -> None:
+    meetings = _events(text, "en", published, "meeting")
+    assert {e.place.name for e in meetings} == {venue}

@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitroom.places.gazetteer import Gazetteer, en_key, gazetteer
+from sitroom.places.model import Place
 from sitroom.text.view import simplified_view
 
 _DATA = resources.files("sitroom.actors").joinpath("data")
@@ -58,6 +59,7 @@ class ActorLexicon:
         self.en_exact: dict[str, Actor] = {}  # acronyms, matched case-sensitively
         self.max_zh = 1
         self.max_en_words = 1
+        self._seats: dict[str, Place] | None = None
         self._load_states()
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
@@ -138,6 +140,23 @@ class ActorLexicon:
             lang, surface, template, typ, *rest = line.split("\t")
             flags = re.I if lang == "en" else 0
             self.roles[lang].append(Role(re.compile(surface, flags), template, typ, bool(rest and rest[0] == "discourse")))
+
+    def seat(self, actor: Actor) -> Place | None:
+        """Where an organisation meets when a report does not say (data/seats.tsv), via its parents."""
+        if self._seats is None:
+            self._seats = {}
+            for line in _read_lines("seats.tsv"):
+                name, city, code = line.split("\t")
+                found = [p for p in self.gaz.lookup_en(city) if p.country_code == code and p.kind == "city"]
+                if found:
+                    self._seats[name] = found[0]
+        current, seen = actor, set()
+        while current is not None and current.name not in seen:
+            if current.name in self._seats:
+                return self._seats[current.name]
+            seen.add(current.name)
+            current = self.by_name.get(current.affiliation or "")
+        return None
 
     def top(self, actor: Actor) -> Actor:
         """The state or organisation an actor acts for: persons and ministries resolve to it; forces stay."""

@@ -154,6 +154,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         # a foreign force acts abroad: its own country named in the sentence is not where it struck
         places = [p for p in places if not (p.place and p.place.country_code == own
                                             and (p.place.kind == "country" or event_type == "troop_deployment"))]
+    if event_type == "meeting":
+        # 就叙利亚局势举行会议, an emergency meeting on Ukraine: the topic is not where they meet
+        places = [p for p in places if not cue["topic"].search(s.text[max(0, p.start - 12):p.start])]
     places.sort(key=lambda p: p.start)
     chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
     if entry and not chosen:
@@ -358,6 +361,12 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
     A count of captured places (塔利班已攻占省会城市16个) or of displaced people is about the country, never a town.
     """
     big_count = event_type == "displacement" and quantity is not None and quantity.value >= 2_000_000
+    if event_type == "meeting":
+        lex = actor_lexicon()
+        for who in (actor, target_actor):
+            seat = lex.seat(who) if who is not None else None
+            if seat is not None:
+                return seat, "an organisation meeting where the report names no place: its seat"
     if event_type in CAPTURE_TYPES or big_count:
         if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
             return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"

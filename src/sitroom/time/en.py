@@ -30,7 +30,7 @@ _PATTERNS = [
     ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\s+ago\b", re.I)),
 ]
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|is\s+due\s+to|are\s+due\s+to|(?:is|are|was|were)\s+scheduled\s+to|"
-                            r"(?:is|are)\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|set\s+to)\b(?:\s+\S+){0,5}\s*$", re.I)
+                            r"(?:is|are)\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|set\s+to)\b(?:\s+\S+){0,9}\s*$", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -119,7 +119,7 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "month")
         if name == "weekday":
             wd = _WEEKDAYS.index(m[2].lower())
-            if _FUTURE_BEFORE.search(m.string[max(0, s - 40):s]) or t.lower().startswith("next"):
+            if _FUTURE_BEFORE.search(m.string[max(0, s - 70):s]) or t.lower().startswith("next"):
                 d = weekday_after(ref, wd)  # "will visit Gaza on Tuesday": the coming Tuesday
                 return TimeExpr(s, e, t, d, d, "day", "future")
             d = weekday_before(ref, wd)
