@@ -468,3 +468,27 @@ def test_an_organisation_meets_at_its_seat(text, language, published, seat, day)
 def test_a_written_venue_beats_the_seat_and_the_topic(text, published, venue) -> None:
     meetings = _events(text, "en", published, "meeting")
     assert {e.place.name for e in meetings} == {venue}
+
+
+# who counts the dead is not who killed them ---------------------------------------------------
+
+@pytest.mark.parametrize("text, published, killer", [
+    ("Gaza's health ministry says 40 people were killed in Israeli strikes on Khan Younis on Sunday.", "2023-12-04",
+     "Israel"),
+    ("Sudan's health ministry said 30 people were killed when RSF shells hit Omdurman on Friday.", "2023-06-10",
+     "Rapid Support Forces"),
+])
+def test_a_ministry_that_reports_a_toll_is_not_the_killer(text, published, killer) -> None:
+    dead = _events(text, "en", published, "casualties")
+    assert [e.actor1 for e in dead] == [killer]
+
+
+@pytest.mark.parametrize("text, published, place, state", [
+    ("At least 1,800 Palestinians have been killed in Gaza since Israel launched its offensive on July 8.",
+     "2014-08-03", "Gaza City", "Israel"),
+    ("At least 300 civilians have been killed in Mariupol since Russia launched its assault on the city.",
+     "2022-03-20", "Mariupol", "Russia"),
+])
+def test_a_state_that_acts_in_the_sentence_is_not_where_the_dead_are(text, published, place, state) -> None:
+    dead = _events(text, "en", published, "casualties")
+    assert [(e.place.name, e.actor1) for e in dead] == [(place, state)]

@@ -94,6 +94,13 @@ def _is_source(s: Sentence, a: ActorMention) -> bool:
     return a.actor is not None and (a.actor.type == "media" or after.startswith(("援引", " citing")))
 
 
+def _counts_the_dead(s: Sentence, a: ActorMention, cue: dict) -> bool:
+    """A health ministry, aid agency or monitor that reports a toll is its source, not the killer."""
+    if a.actor is None or a.actor.armed or a.actor.type in ("state", "person"):
+        return False
+    return a.actor.type in ("igo", "ngo", "media") or bool(cue["speech_after"].match(s.text, a.end))
+
+
 def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language: str, cue: dict,
                exclude: tuple[int, int] | None = None, armed_only: bool = False) -> tuple[ActorMention | None, str]:
     """The actor of the event: the passive agent when written, else the subject before the trigger
@@ -128,7 +135,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
         if weapon is not None:
             return weapon, "the state whose weapon opens the clause"
     before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)
-              and not _is_facility_modifier(s, a, cue)]
+              and not _is_facility_modifier(s, a, cue) and not (trig.type == "casualties" and _counts_the_dead(s, a, cue))]
     if exclude:
         before = [a for a in before if not (a.start >= exclude[0] and a.end <= exclude[1])]
     subjects = [a for a in before if not _is_object(s, a, language, cue)]
@@ -235,6 +242,8 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue
         if agent is not None and agent.start <= p.start and p.end <= agent.end:
             continue
+        if p.place is not None and p.place.kind == "country" and cue["agentive_after"].match(s.text, p.end):
+            continue  # "since Israel launched its offensive": the state acts there, it is not the place
         out.append(p)
     return out
 
