@@ -492,3 +492,23 @@ def test_a_ministry_that_reports_a_toll_is_not_the_killer(text, published, kille
 def test_a_state_that_acts_in_the_sentence_is_not_where_the_dead_are(text, published, place, state) -> None:
     dead = _events(text, "en", published, "casualties")
     assert [(e.place.name, e.actor1) for e in dead] == [(place, state)]
+
+
+@pytest.mark.parametrize("text, language, published, actor", [
+    ("Pro-government fighters entered the Kurdish-held enclave of Afrin on Tuesday.", "en", "2018-02-20",
+     "Syrian pro-government forces"),
+    ("Pro-government militias attacked the village of Tawila in North Darfur on Sunday.", "en", "2004-03-02",
+     "Sudanese pro-government forces"),
+    ("亲政府武装20日进入阿夫林。", "zh", "2018-02-21", "Syrian pro-government forces"),
+])
+def test_pro_government_militias_are_their_own_side(text, language, published, actor) -> None:
+    assert {e.actor1 for e in _events(text, language, published)} == {actor}
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("The Security Council scheduled an emergency meeting on Ukraine for later Thursday.", "2014-08-26",
+     D("2014-08-28")),
+    ("The Arab League scheduled a summit in Sharm el-Sheikh on Saturday.", "2015-03-25", D("2015-03-28")),
+])
+def test_a_scheduled_meeting_on_a_weekday_looks_ahead(text, published, day) -> None:
+    assert [e.date_start for e in _events(text, "en", published, "meeting")] == [day]

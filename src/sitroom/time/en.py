@@ -30,7 +30,7 @@ _PATTERNS = [
     ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\s+ago\b", re.I)),
 ]
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|is\s+due\s+to|are\s+due\s+to|(?:is|are|was|were)\s+scheduled\s+to|"
-                            r"(?:is|are)\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|set\s+to)\b(?:\s+\S+){0,9}\s*$", re.I)
+                            r"(?:is|are)\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|set\s+to|scheduled\s+(?:an?|the))\b(?:\s+\S+){0,9}\s*$", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
