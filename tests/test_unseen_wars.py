@@ -512,3 +512,27 @@ def test_pro_government_militias_are_their_own_side(text, language, published, a
 ])
 def test_a_scheduled_meeting_on_a_weekday_looks_ahead(text, published, day) -> None:
     assert [e.date_start for e in _events(text, "en", published, "meeting")] == [day]
+
+
+# a name glossed once in Latin script is known for the rest of the report ---------------------
+
+@pytest.mark.parametrize("text, published, place", [
+    ("（中央社贝鲁特21日综合外电报导）伊斯兰国今天完全控制叙利亚中部古城帕米拉（Palmyra）。政府军昨晚已撤出帕米拉。",
+     "2015-05-21", "Palmyra"),
+    ("法军1月11日起支援马里政府军反攻孔纳（Konna）。法国战机11日起轰炸孔纳一带的武装据点。", "2013-01-28", "Konna"),
+])
+def test_zh_a_name_glossed_once_is_known_later(text, published, place) -> None:
+    raw = RawDocument(text=text, meta=Metadata(published=D(published), language="zh"), path="t.txt", fmt="txt")
+    later = [s for s in analyse(raw).sentences if s.start > text.index("。")]
+    assert later and place in {p.place.name for p in later[0].places if p.place}
+
+
+@pytest.mark.parametrize("text, published, seat", [
+    ("伊斯兰国今天攻占叙利亚古城帕尔米拉。总部设在英国的叙利亚人权观察组织说，叙利亚政府军昨晚开始撤退。", "2015-05-21",
+     "United Kingdom"),
+    ("快速支援部队攻占了苏丹的瓦德迈达尼。总部设在美国的冲突监测机构说，苏丹政府军已大批撤离。", "2023-12-20",
+     "United States"),
+])
+def test_zh_where_a_source_is_headquartered_is_no_event_place(text, published, seat) -> None:
+    events = _events(text, "zh", published, "withdrawal")
+    assert events and all(e.place is None or e.place.name != seat for e in events)

@@ -244,6 +244,8 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue
         if p.place is not None and p.place.kind == "country" and cue["agentive_after"].match(s.text, p.end):
             continue  # "since Israel launched its offensive": the state acts there, it is not the place
+        if "based_in" in cue and cue["based_in"].search(s.text[max(0, p.start - 6):p.start]) and s.text[p.end:p.end + 1] == "的":
+            continue  # 总部设在英国的叙利亚人权观察站: where a source sits, not where anything happened
         out.append(p)
     return out
 

@@ -5,7 +5,8 @@ from collections import Counter
 
 from sitroom.places.gazetteer import Gazetteer, gazetteer
 from sitroom.places.model import Place, PlaceMention
-from sitroom.places.recognize import context_countries, disambiguate, find_places_en, find_places_zh, fuzzy_places_zh
+from sitroom.places.recognize import (context_countries, disambiguate, find_places_en, find_places_zh, fuzzy_places_zh,
+                                      glossed_names, repeated_glossed_names)
 from sitroom.text.document import Document
 
 
@@ -21,6 +22,14 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
             # the dateline names where the report was filed, not where events happened
             s.places = [p for p in s.places if not (dl.start <= s.span(p.start, p.end)[0] < dl.end)]
         everything.extend(s.places)
+    if doc.language == "zh":
+        glossed = glossed_names(everything)
+        for s in doc.sentences:
+            if glossed and s.kind != "boilerplate":
+                again = repeated_glossed_names(s.text, glossed, s.places)
+                if again:
+                    s.places = sorted(s.places + again, key=lambda p: p.start)
+                    everything.extend(again)
     extra = []
     if doc.dateline and doc.dateline.place_text:
         hits = gaz.lookup_zh(doc.dateline.place_text) if doc.language == "zh" else gaz.lookup_en(doc.dateline.place_text)

@@ -152,6 +152,27 @@ def _parenthesised_unknowns(text: str, known: list[PlaceMention], gaz: Gazetteer
     return out
 
 
+def glossed_names(mentions: list[PlaceMention]) -> dict[str, list[Place]]:
+    """Chinese names a report glosses once in Latin script (帕米拉（Palmyra）), with their readings."""
+    out: dict[str, list[Place]] = {}
+    for m in mentions:
+        gloss = re.match(r"([\u4e00-\u9fff·]{2,10}?)(?:省|市|州|城)?[（(]\s*[A-Z]", m.text)
+        if gloss and m.candidates:
+            out.setdefault(gloss.group(1), m.candidates)
+    return out
+
+
+def repeated_glossed_names(text: str, names: dict[str, list[Place]], known: list[PlaceMention]) -> list[PlaceMention]:
+    """Later bare mentions of a name the report glossed earlier (帕米拉 after 帕米拉（Palmyra））."""
+    out = []
+    for name, cands in names.items():
+        for m in re.finditer(re.escape(name), text):
+            if any(k.start < m.end() and m.start() < k.end for k in known) or _person_name_at(text, m.start(), m.end()):
+                continue
+            out.append(PlaceMention(m.start(), m.end(), name, list(cands)))
+    return out
+
+
 def _transliteration_start(run: str, latin: str) -> int:
     """Where a transliteration of ``latin`` starts inside the Chinese ``run`` before it: the suffix of
     two or more characters whose pinyin is closest to the Latin name (他们也夺下了塔喀 -> 塔喀)."""
