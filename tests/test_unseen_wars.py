@@ -536,3 +536,23 @@ def test_zh_a_name_glossed_once_is_known_later(text, published, place) -> None:
 def test_zh_where_a_source_is_headquartered_is_no_event_place(text, published, seat) -> None:
     events = _events(text, "zh", published, "withdrawal")
     assert events and all(e.place is None or e.place.name != seat for e in events)
+
+
+# zh: 其部队 is the subject's force; a list goes on past "，以及"; a neighbour in 与X接壤的 is no place --
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("北方联盟还声称，其部队星期六又拿下了与乌兹别克斯坦接壤的海拉坦口岸，以及杜斯塔姆的老家、朱兹詹省首府希比尔甘。", "2001-11-10",
+     {("Northern Alliance", "Sheberghan")}),
+    ("乌克兰军方说，其部队已收复斯拉维扬斯克，以及邻近的克拉马托尔斯克。", "2014-07-06",
+     {("Ukrainian forces", "Sloviansk"), ("Ukrainian forces", "Kramatorsk")}),
+])
+def test_zh_its_forces_and_a_list_past_the_comma(text, published, expected) -> None:
+    assert {(a, p) for a, p, _ in _captures(text, "zh", published)} == expected
+
+
+@pytest.mark.parametrize("text, published, neighbour", [
+    ("北方联盟攻占了与乌兹别克斯坦接壤的边境城镇。", "2001-11-10", "Uzbekistan"),
+    ("叙利亚政府军炮击了与土耳其接壤的阿夫林地区。", "2018-02-20", "Turkey"),
+])
+def test_zh_a_bordering_neighbour_is_not_the_place(text, published, neighbour) -> None:
+    assert all(e.place is None or e.place.name != neighbour for e in _events(text, "zh", published))

@@ -20,7 +20,8 @@ from sitroom.quantities.numbers import Quantity
 from sitroom.text.document import Document, Sentence
 from sitroom.time.model import TimeExpr
 
-_ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟)\s*(?:第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$|^$")
+_ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟|[，,]\s*(?:以及|还有|及))\s*(?:(?:邻近|附近|周边|相邻)的?|第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$|^$")
+_ZH_LIST_GOES_ON = re.compile(r"[，,]\s*(?:以及|还有|及)")
 _ZH_MODIFIER_GAP = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,8}$")  # 加沙地带南部城市拉法: no separator, the later place is the head
 _EN_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)?\s+$|^\s*,\s*$|^\s*,?\s*and\s*$")
 _ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州府|州首府|省会城市|首府城市)\s*$"
@@ -147,7 +148,11 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     in_clause = [a for a in subjects if a.start >= w.start]
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
-        return in_clause[0], "first subject of the clause"
+        first = in_clause[0]
+        owner = [a for a in subjects if a.end <= first.start]
+        if s.text[first.start - 1:first.start] == "其" and owner:
+            return owner[0], "其部队: the forces of the subject named before"
+        return first, "first subject of the clause"
     if language == "en" and trig.agent != "passive":
         # "the army, which retreated south": a relative pronoun opening the trigger's clause stands for the
         # actor right before it
@@ -244,6 +249,9 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue
         if p.place is not None and p.place.kind == "country" and cue["agentive_after"].match(s.text, p.end):
             continue  # "since Israel launched its offensive": the state acts there, it is not the place
+        if cue["bordering_before"].search(s.text[max(0, p.start - 24):p.start]) \
+                and cue["bordering_after"].match(s.text, p.end):
+            continue  # 与乌兹别克斯坦接壤的海拉坦口岸, near the border with Turkey: the neighbour is not the place
         if "based_in" in cue and cue["based_in"].search(s.text[max(0, p.start - 6):p.start]) and s.text[p.end:p.end + 1] == "的":
             continue  # 总部设在英国的叙利亚人权观察站: where a source sits, not where anything happened
         out.append(p)
@@ -286,6 +294,12 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     """Places the trigger is about: a list after it (攻占X和Y), a list before it (X、Y失守) or the nearest."""
     list_gap = _ZH_LIST_GAP if language == "zh" else _EN_LIST_GAP
     limit_after = w.end if language == "zh" else min(len(s.text), w.trig_end + 90)
+    if language == "zh":
+        # 拿下了海拉坦口岸，以及朱兹詹省首府希比尔甘: a list goes on past the comma
+        more = _ZH_LIST_GOES_ON.match(s.text, w.end)
+        if more:
+            nxt = re.search(r"[，,。；;]", s.text[more.end():])
+            limit_after = more.end() + nxt.start() if nxt else len(s.text)
     if language == "en":
         # vehicles seized when troops fled the city: a place after a new clause is not the object
         cut = _EN_NEW_CLAUSE.search(s.text, w.trig_end, limit_after)
