@@ -556,3 +556,13 @@ def test_zh_its_forces_and_a_list_past_the_comma(text, published, expected) -> N
 ])
 def test_zh_a_bordering_neighbour_is_not_the_place(text, published, neighbour) -> None:
     assert all(e.place is None or e.place.name != neighbour for e in _events(text, "zh", published))
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("M23叛军攻入戈马，而刚果（金）政府军则以炮击回应，尽管其步兵正在撤退。", "2012-11-20",
+     "FARDC"),
+    ("伊斯兰国武装攻入拉马迪，而伊拉克政府军则以空袭回应，尽管其步兵正在撤退。", "2015-05-17",
+     "Iraqi Security Forces"),
+])
+def test_zh_its_forces_belong_to_the_nearest_earlier_clause(text, published, actor) -> None:
+    assert [e.actor1 for e in _events(text, "zh", published, "withdrawal")] == [actor]

@@ -151,7 +151,12 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
         first = in_clause[0]
         owner = [a for a in subjects if a.end <= first.start]
         if s.text[first.start - 1:first.start] == "其" and owner:
-            return owner[0], "其部队: the forces of the subject named before"
+            # the topic of the nearest earlier clause that names one (而军队则…，尽管其步兵正在撤退)
+            bounds = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", s.text[:first.start])]
+            for b in reversed(bounds):
+                here = [a for a in owner if a.start >= b]
+                if here:
+                    return here[0], "其部队: the forces of the subject named before"
         return first, "first subject of the clause"
     if language == "en" and trig.agent != "passive":
         # "the army, which retreated south": a relative pronoun opening the trigger's clause stands for the
