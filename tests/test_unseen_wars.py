@@ -566,3 +566,31 @@ def test_zh_a_bordering_neighbour_is_not_the_place(text, published, neighbour) -
 ])
 def test_zh_its_forces_belong_to_the_nearest_earlier_clause(text, published, actor) -> None:
     assert [e.actor1 for e in _events(text, "zh", published, "withdrawal")] == [actor]
+
+
+@pytest.mark.parametrize("text, language, published, day", [
+    ("联合国安理会定于周五晚间召开紧急会议讨论加沙局势。", "zh", "2014-07-18", D("2014-07-18")),
+    ("The Security Council will meet on Thursday to discuss Ukraine.", "en", "2014-08-28", D("2014-08-28")),
+    ("联合国安理会将于下周五召开会议讨论叙利亚局势。", "zh", "2018-04-13", D("2018-04-20")),
+])
+def test_a_planned_weekday_written_on_that_day_is_today(text, language, published, day) -> None:
+    assert [e.date_start for e in _events(text, language, published, "meeting")] == [day]
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("阿富汗反塔利班的北方联盟说，他们的部队星期五攻占了马扎里沙里夫。", "2001-11-10", "Northern Alliance"),
+    ("胡塞武装发言人说，他们的部队已进入亚丁市中心。", "2015-04-02", "Houthis"),
+])
+def test_zh_their_forces_belong_to_the_speaker(text, published, actor) -> None:
+    assert {a for a, _, _ in _captures(text, "zh", published)} == {actor}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("库尔德武装已进入基尔库克市。", "2014-06-12", "Kirkuk"),
+    ("叛军已进入朱巴市郊。", "2016-07-10", "Juba"),
+])
+def test_zh_a_short_name_inside_a_place_name_is_no_actor(text, published, place) -> None:
+    raw = RawDocument(text=text, meta=Metadata(published=D(published), language="zh"), path="t.txt", fmt="txt")
+    s = analyse(raw).sentences[0]
+    assert place in {p.place.name for p in s.places if p.place}
+    assert not any(a.actor is not None and a.actor.type == "person" for a in s.actors)

@@ -17,6 +17,9 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
     dl = doc.dateline
     for s in doc.sentences:
         s.actors = finder(s.text, lex) if s.kind != "boilerplate" else []
+        # a short name inside a longer place name (基尔 in 基尔库克市) is part of the place, not an actor
+        s.actors = [a for a in s.actors if a.actor is None or a.actor.type == "state" or not any(
+            p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start) for p in s.places)]
         if dl is not None and s.start <= dl.start < s.end:
             s.actors = [a for a in s.actors if not (dl.start <= s.span(a.start, a.end)[0] < dl.end)]
         for m in s.actors:

@@ -21,6 +21,7 @@ from sitroom.text.document import Document, Sentence
 from sitroom.time.model import TimeExpr
 
 _ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟|[，,]\s*(?:以及|还有|及))\s*(?:(?:邻近|附近|周边|相邻)的?|第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$|^$")
+_ZH_POSSESSIVE_PRONOUN = re.compile(r"(?:其|他们的|他们|它们的|该组织的|该组织)$")  # 其部队, 他们的部队: the subject's forces
 _ZH_LIST_GOES_ON = re.compile(r"[，,]\s*(?:以及|还有|及)")
 _ZH_MODIFIER_GAP = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,8}$")  # 加沙地带南部城市拉法: no separator, the later place is the head
 _EN_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)?\s+$|^\s*,\s*$|^\s*,?\s*and\s*$")
@@ -143,20 +144,23 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     if language == "en":
         masked = _en_subordinate_spans(s.text[:w.trig_start])
         subjects = [a for a in subjects if not any(x <= a.start < y for x, y in masked)]
+    speakers = subjects  # who 其部队 / 他们的部队 may belong to, armed or not
     if armed_only:
         subjects = [a for a in subjects if a.actor.armed or a.actor.type == "state"]
     in_clause = [a for a in subjects if a.start >= w.start]
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
         first = in_clause[0]
-        owner = [a for a in subjects if a.end <= first.start]
-        if s.text[first.start - 1:first.start] == "其" and owner:
+        owner = [a for a in speakers if a.end <= first.start]
+        if _ZH_POSSESSIVE_PRONOUN.search(s.text[max(0, first.start - 4):first.start]) and owner:
             # the topic of the nearest earlier clause that names one (而军队则…，尽管其步兵正在撤退)
             bounds = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", s.text[:first.start])]
             for b in reversed(bounds):
                 here = [a for a in owner if a.start >= b]
                 if here:
-                    return here[0], "其部队: the forces of the subject named before"
+                    # 阿富汗反塔利班的北方联盟说，他们的部队…: the head right before the speech verb, not its modifiers
+                    head = [a for a in here if re.match(r"[^，,；;]{0,4}?(?:说|表示|称|宣布|声称)[，,：:]", s.text[a.end:])]
+                    return (head or here)[0], "其部队, 他们的部队: the forces of the subject named before"
         return first, "first subject of the clause"
     if language == "en" and trig.agent != "passive":
         # "the army, which retreated south": a relative pronoun opening the trigger's clause stands for the

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.time.model import TimeExpr, infer_year, month_range, month_third, weekday_after, weekday_before
+from sitroom.time.model import TimeExpr, infer_year, month_range, month_third, weekday_after, weekday_before, \
+    weekday_on_or_after
 from sitroom.time.zh import _relative_expr
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -120,7 +121,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
         if name == "weekday":
             wd = _WEEKDAYS.index(m[2].lower())
             if _FUTURE_BEFORE.search(m.string[max(0, s - 70):s]) or t.lower().startswith("next"):
-                d = weekday_after(ref, wd)  # "will visit Gaza on Tuesday": the coming Tuesday
+                # "will visit Gaza on Tuesday": the coming Tuesday (today when written on one); "next Tuesday"
+                d = weekday_after(ref, wd) if t.lower().startswith("next") else weekday_on_or_after(ref, wd)
                 return TimeExpr(s, e, t, d, d, "day", "future")
             d = weekday_before(ref, wd)
             if t.lower().startswith("last") and d == ref:

@@ -75,6 +75,11 @@ def weekday_after(ref: date, weekday: int) -> date:
     return ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
 
 
+def weekday_on_or_after(ref: date, weekday: int) -> date:
+    """The coming ``weekday``, today included: 定于周五晚间召开 written on a Friday is that evening."""
+    return ref + timedelta(days=(weekday - ref.weekday()) % 7)
+
+
 def weekday_before(ref: date, weekday: int) -> date:
     """The most recent ``weekday`` (0 = Monday) on or before ``ref``."""
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)

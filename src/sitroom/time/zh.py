@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.time.model import TimeExpr, day_in_context, infer_year, month_range, month_third, weekday_after, weekday_before
+from sitroom.time.model import (TimeExpr, day_in_context, infer_year, month_range, month_third, weekday_after,
+                                weekday_before, weekday_on_or_after)
 
 _D = r"(\d{1,2})"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -211,7 +212,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
         if name == "weekday":
             wd = _WEEKDAY[m.group(1)]
             if _FUTURE_BEFORE.search(_before(m, 6)) or t.startswith("下"):
-                d = weekday_after(ref, wd)  # 将于周二召开: the coming Tuesday
+                # 将于周二召开: the coming Tuesday (today when written on one); 下周二: next week's
+                d = weekday_after(ref, wd) if t.startswith("下") else weekday_on_or_after(ref, wd)
                 return TimeExpr(s, e, t, d, d, "day", "future")
             d = weekday_before(ref, wd)
             if t.startswith("上"):
