@@ -594,3 +594,49 @@ def test_zh_a_short_name_inside_a_place_name_is_no_actor(text, published, place)
     s = analyse(raw).sentences[0]
     assert place in {p.place.name for p in s.places if p.place}
     assert not any(a.actor is not None and a.actor.type == "person" for a in s.actors)
+
+
+# rockets fired at a place, an advance on a town, and threats of violence -------------------
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("Militants fired more than a dozen rockets into southern Israel on Sunday.", "en", "2009-01-18", "Israel"),
+    ("The TPLF has fired rockets at the Amhara regional capital Bahir Dar.", "en", "2020-11-23", "Bahir Dar"),
+    ("巴勒斯坦武装人员4日继续向以色列南部发射数十枚火箭弹。", "zh", "2009-01-04", "Israel"),
+    ("周六晚间至少有六枚火箭弹射向邻国厄立特里亚首都阿斯马拉。", "zh", "2020-11-29", "Asmara"),
+])
+def test_rockets_fired_at_a_place_are_an_attack_there(text, language, published, place) -> None:
+    attacks = _events(text, language, published, "attack")
+    assert attacks and place in {e.place.name for e in attacks if e.place}
+
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("胡塞武装继续向南部港口城市亚丁推进。", "zh", "2015-03-30", "Aden"),
+    ("叛军正向戈马逼近。", "zh", "2012-11-19", "Goma"),
+    ("Houthi fighters have pushed into the heart of Aden, residents said.", "en", "2015-04-02", "Aden"),
+    ("Rebels were closing in on Goma on Monday.", "en", "2012-11-19", "Goma"),
+])
+def test_an_advance_on_a_town_is_an_attack_not_a_capture(text, language, published, place) -> None:
+    events = _events(text, language, published)
+    assert [e.place.name for e in events if e.event_type == "attack"] == [place]
+    assert not [e for e in events if e.event_type == "territory_captured"]
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("哈马斯说，加沙将成为以色列士兵的“坟墓”。", "zh", "2009-01-04"),
+    ("亲俄武装领导人说，他们将在顿涅茨克周边展开“真正的游击战”。", "zh", "2014-07-06"),
+    ("Erdogan said Turkish troops would lay siege to the town of Afrin in the coming days.", "en", "2018-02-20"),
+    ("West African leaders gave the junta 72 hours to step down or face the closure of borders.", "en",
+     "2012-04-02"),
+])
+def test_threats_of_violence(text, language, published) -> None:
+    assert _events(text, language, published, "threat")
+
+
+# a building taken is in the town named before it; 与当地安全部队 is not the subject --------------
+
+@pytest.mark.parametrize("text, published, captor, town", [
+    ("“伊斯兰国”武装11日进入提克里特，与当地安全部队短暂交火后占领了省政府大楼。", "2014-06-11", "Islamic State", "Tikrit"),
+    ("M23叛军20日进入戈马，与当地政府军短暂交火后占领了机场。", "2012-11-21", "M23", "Goma"),
+])
+def test_zh_a_building_taken_is_in_the_town_named_before(text, published, captor, town) -> None:
+    assert (captor, town) in {(a, p) for a, p, _ in _captures(text, "zh", published)}

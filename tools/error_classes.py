@@ -49,7 +49,10 @@ def main() -> int:
     ap.add_argument("gold_dir")
     ap.add_argument("corpus_dir")
     ap.add_argument("--show")
+    ap.add_argument("--unread", action="store_true",
+                    help="count, by language and type, the misses whose sentence gave no event of their type")
     a = ap.parse_args()
+    unread: collections.Counter = collections.Counter()
     counts: collections.Counter = collections.Counter()
     shown = []
     for path in sorted(Path(a.gold_dir).glob("*.gold.json")):
@@ -58,13 +61,25 @@ def main() -> int:
         run = subprocess.run([a.sitroom, "extract", str(doc), "--published", gold["published"], "--lang",
                               gold["language"], "--format", "jsonl"], capture_output=True, text=True)
         preds = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+        text = doc.read_text(encoding="utf-8")
         for cls, g, p in classify(gold, preds):
             for part in cls.split("+"):
                 counts[part] += 1
+            at = text.find(g["evidence"])
+            if a.unread and at >= 0 and not any(
+                    q.get("event_type") == g["type"] and q["evidence"]["start"] <= at + len(g["evidence"])
+                    and at <= q["evidence"]["end"] for q in preds):
+                unread[(gold["language"], g["type"])] += 1
+                if a.show == "unread":
+                    shown.append((path.name, "unread", g, None))
             if a.show and a.show in cls:
                 shown.append((path.name, cls, g, p))
     for cls, n in counts.most_common():
         print(f"{n:4d}  {cls}")
+    if a.unread:
+        print("misses whose sentence gave no event of their type:")
+        for (lang, typ), n in unread.most_common():
+            print(f"{n:4d}  {lang} {typ}")
     for name, cls, g, p in shown:
         pl = (p or {}).get("location") or {}
         print(f"\n{name} {g['id']} {g['type']} [{cls}] gold: actor={(g.get('actor1') or ['-'])[:3]} "

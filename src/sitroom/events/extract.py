@@ -17,8 +17,11 @@ from sitroom.text.document import Document, Sentence
 
 STRICT_TYPES = frozenset({"territory_captured", "troop_deployment", "air_strike", "displacement"})
 CAPTURE_TYPES = frozenset({"territory_captured", "territory_surrendered"})
-_FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机场|据点|要塞"),
-             "en": re.compile(r"\b(?:base|headquarters|barracks|garrison|airport|airbase|camp|command)\b", re.I)}
+_FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机场|据点|要塞|议会|政府大楼|大楼|机构|工厂|焦化厂|电站|港口|口岸|城堡|"
+                             r"古堡|监狱|警察局|桥梁|大桥|高地|山头|阵地"),
+             "en": re.compile(r"\b(?:base|headquarters|barracks|garrison|airport|airbase|camp|command|compound|parliament|"
+                              r"building|buildings|plant|factory|castle|citadel|fortress|prison|police\s+station|bridge|"
+                              r"hill|hilltop|heights|port|checkpoint|palace)\b", re.I)}
 ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
 ENTRY = "territory_captured/troop_deployment"  # forces entered X: a capture of a town, a deployment into a territory
 
@@ -172,7 +175,13 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if event_type in CAPTURE_TYPES and not explicit_place and quantity is None:
         facility = _FACILITY[lang].search(s.text[w.trig_end:min(w.end, w.trig_end + 30) if lang == "zh" else w.trig_end + 60])
         ordinal = re.search(r"第[一二三四五六七八九十\d]+个", s.text[w.start:w.trig_end + 30]) if lang == "zh" else None
-        if facility and not ordinal and discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+        here = [p for p in places if p.place is not None and p.place.kind == "city" and p.end <= w.trig_start
+                and not re.search(r"(?:\bfrom\s+|从|自)$", s.text[max(0, p.start - 6):p.start])]  # sent from Kiev
+        if facility and not ordinal and here:
+            # 进入提克里特，…占领了省政府大楼: the building is in the town named before it in the sentence
+            chosen, explicit_place = [PlaceMention(-1, -1, facility.group(0), [here[-1].place])], True
+            place_reason = "a base or building taken: the town named before it in the sentence"
+        elif facility and not ordinal and discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
             # took over the base / 攻占了司令部: the base is in the town the report is about
             chosen, explicit_place = [PlaceMention(-1, -1, facility.group(0), [discourse.last_city])], True
             place_reason = "a base or building taken: the town named just before"

@@ -30,7 +30,7 @@ _ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州�
 _EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|local)?\s*capital(?:\s+city)?(?:\s+of|,)?\s*$", re.I)
 
 
-_GOAL_BEFORE = {"zh": re.compile(r"(?:向|对|往|赴|朝)$"), "en": re.compile(r"\b(?:to|on|against)\s+(?:the\s+)?$", re.I)}
+_GOAL_BEFORE = {"zh": re.compile(r"(?:向|对|往|赴|朝)(?:[\u4e00-\u9fff]{0,8}?(?:城市|重镇|首府|省会|首都|港口|港城|城镇|地区|要地))?$"), "en": re.compile(r"\b(?:to|on|against)\s+(?:the\s+)?$", re.I)}
 _DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
                 "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}
 
@@ -63,7 +63,7 @@ def clause_window(s: Sentence, start: int, end: int, language: str) -> Window:
 def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     before = s.text[max(0, a.start - 14):a.start]
     if language == "zh":
-        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,6}}[“\"「])?$"
+        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,6}}[“\"「]|当地|该地|本地|地方|城内|守城的)?$"
         return bool(re.search(titled, before))
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
@@ -319,7 +319,7 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
         if not cands:
             # 向喀布尔派遣, 对阿勒颇发起进攻, sent to Kabul 3,000 troops: the goal written before the verb
             marked = [p for p in places if max(w.start, limit_before) <= p.start and p.end <= w.trig_start
-                      and _GOAL_BEFORE[language].search(s.text[max(0, p.start - 6):p.start])]
+                      and _GOAL_BEFORE[language].search(s.text[max(0, p.start - 14):p.start])]
             cands = marked[-1:]
         if not cands and trig.type == "troop_deployment":
             window_start = w.start if language == "zh" else max(0, w.trig_start - 100)
