@@ -640,3 +640,39 @@ def test_threats_of_violence(text, language, published) -> None:
 ])
 def test_zh_a_building_taken_is_in_the_town_named_before(text, published, captor, town) -> None:
     assert (captor, town) in {(a, p) for a, p, _ in _captures(text, "zh", published)}
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Israeli troops launched a ground incursion into southern Lebanon on Tuesday, the military said.", "2024-10-01",
+     "Israel Defense Forces", "Lebanon"),
+    ("Ukrainian troops began a surprise incursion into Russia's Kursk region on Aug. 6.", "2024-08-12",
+     "Ukrainian forces", "Kursk"),
+])
+def test_an_incursion_into_a_territory_is_a_deployment(text, published, actor, place) -> None:
+    sent = _events(text, "en", published, "troop_deployment")
+    assert sent and sent[0].actor1 == actor and sent[0].place.name.startswith(place[:5])
+
+
+# 阿军: a shared one-character abbreviation is read by the country the report is about ---------
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("阿塞拜疆和亚美尼亚在纳卡地区激战。阿塞拜疆总统阿利耶夫宣布，阿军已收复哈德鲁特镇。", "2020-10-10", "Azerbaijani forces"),
+    ("塔利班攻占了阿富汗北部城市昆都士。阿军已撤出该市。", "2021-08-10", "Afghan National Army"),
+])
+def test_zh_a_shared_abbreviation_is_read_in_context(text, published, actor) -> None:
+    assert actor in {e.actor1 for e in _events(text, "zh", published)}
+
+
+def test_kosovo_resolves_as_a_country() -> None:
+    from sitroom.places.gazetteer import gazetteer
+    gaz = gazetteer()
+    assert [p.key for p in gaz.lookup_zh("科索沃")][:1] == ["XK/country/Kosovo"]
+    assert gaz.capital_city("XK").name == "Pristina"
+
+
+@pytest.mark.parametrize("text, published, wrong", [
+    ("索马里政府军与青年党在希兰州激战。索马里政府军在氏族民兵支持下收复了阿丹亚巴尔镇。", "2022-12-07", "Bar"),
+    ("土耳其军队与库尔德武装在叙利亚阿夫林激战。土军及其盟友1月28日攻占战略要地巴尔萨亚山。", "2018-03-18", "Bar"),
+])
+def test_zh_a_short_foreign_name_inside_an_unknown_name_is_no_place(text, published, wrong) -> None:
+    assert all(e.place is None or e.place.name != wrong for e in _events(text, "zh", published))

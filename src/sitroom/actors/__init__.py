@@ -17,6 +17,8 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
     dl = doc.dateline
     for s in doc.sentences:
         s.actors = finder(s.text, lex) if s.kind != "boilerplate" else []
+        if doc.language == "zh":
+            _read_abbreviations_in_context(s.actors, context, lex)
         # a short name inside a longer place name (基尔 in 基尔库克市) is part of the place, not an actor
         s.actors = [a for a in s.actors if a.actor is None or a.actor.type == "state" or not any(
             p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start) for p in s.places)]
@@ -58,3 +60,18 @@ def _main_country(context: Counter, lex: ActorLexicon) -> str | None:
 
 
 __all__ = ["Actor", "ActorLexicon", "ActorMention", "actor_lexicon", "find_actors"]
+
+
+def _read_abbreviations_in_context(mentions: list, context: Counter, lex: ActorLexicon) -> None:
+    """阿军 and 阿方 in a report about Azerbaijan are Azerbaijan's: a one-character country abbreviation
+    shared by several countries takes the one the report is about (the first listed otherwise)."""
+    for m in mentions:
+        readings = lex.gaz.zh_abbr_readings.get(m.text[:1], [])
+        if len(readings) < 2 or len(m.text) < 2:
+            continue
+        best = max(readings, key=lambda code: (context.get(code, 0), -readings.index(code)))
+        if m.role is not None and m.country in readings and m.country != best:
+            m.country = best
+        elif m.actor is not None and m.actor.type == "state" and m.text[1:] == "方" \
+                and lex.country_of(m.actor) in readings and lex.country_of(m.actor) != best:
+            m.actor = lex.by_name.get(lex.gaz.countries[best].name, m.actor)

@@ -94,6 +94,13 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
         out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
         for k in range(start, m.end()):
             covered[k] = True
+    army = next((r for r in lex.roles["zh"] if r.template == "{adj} army" and not r.discourse), None)
+    for m in _ZH_ABBR_ARMY.finditer(text):
+        # 阿军, 叙军: a one-character country abbreviation + 军 is that country's army
+        if army is not None and m.group(1) in lex.party_abbreviations and not any(covered[m.start():m.end()]):
+            out.append(ActorMention(m.start(), m.end(), m.group(0), None, army, lex.party_abbreviations[m.group(1)]))
+            for k in range(m.start(), m.end()):
+                covered[k] = True
     out.sort(key=lambda a: a.start)
     for m in re.finditer(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9/&-]{1,9}(?![A-Za-z0-9])", text):
         actor = lex.en_exact.get(m.group(0))
@@ -105,6 +112,7 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
     return _drop_qualifiers(text, out, lex, "zh")
 
 
+_ZH_ABBR_ARMY = re.compile(r"([\u4e00-\u9fff])军(?![事营区方官队火舰机械费港衔])")
 _ZH_OBJECT = re.compile(r"(?:向|对|与|在|到|往|赴|前往|进入|从|自)$")
 _EN_OBJECT = re.compile(r"\b(?:to|in|into|from|against|with|toward|towards|at|on)\s+(?:the\s+)?$", re.I)
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")

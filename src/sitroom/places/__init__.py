@@ -43,9 +43,29 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
                 found = fuzzy_places_zh(s.text, s.places, gaz, top, main)
                 if found:
                     s.places = sorted(s.places + found, key=lambda p: p.start)
+    if doc.language == "zh" and context:
+        glued = {id(p) for s in doc.sentences for p in s.places if _glued(s.text, p)}
+        clean = context_countries([p for p in everything if id(p) not in glued], extra) or context
+        top3 = {code for code, _ in clean.most_common(3)}
+        for s in doc.sentences:
+            s.places = [p for p in s.places if id(p) not in glued or any(c.country_code in top3 for c in p.candidates)]
     for s in doc.sentences:
         disambiguate(s.places, context)
     return context
+
+
+_ZH_BEFORE_PLACE = set("都府会港岛湾东西南北中在于至到从向对和与及、的了往赴近经由或部国省州市城区县镇村边境内外占领夺克入进抵离逃撤炸袭击称说自往朝距为是将已又再和同跟及")
+
+
+def _glued(text: str, p: PlaceMention) -> bool:
+    """A two-character name glued inside a longer unknown transliteration (巴尔 in 阿丹亚巴尔镇, 霍伊 in
+    阿奇霍伊-马尔坦): kept only when it names a town of a country the report is about."""
+    if len(p.text.rstrip("省市州镇县村城区")) != 2:
+        return False
+    before = text[p.start - 1:p.start] if p.start > 0 else ""
+    after = text[p.end:p.end + 1]
+    glued_before = bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _ZH_BEFORE_PLACE
+    return glued_before or after in ("-", "－", "‐", "·")
 
 
 __all__ = ["Gazetteer", "Place", "PlaceMention", "find_places", "gazetteer"]

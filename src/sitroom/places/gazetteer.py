@@ -53,6 +53,7 @@ class Gazetteer:
         self.en: dict[str, list[Place]] = defaultdict(list)
         self.countries: dict[str, Place] = {}
         self.country_zh_abbr: dict[str, str] = {}
+        self.zh_abbr_readings: dict[str, list[str]] = {}
         self.demonyms: dict[str, str] = {}  # english demonym key -> country code
         self.country_adjective: dict[str, str] = {}  # code -> "Afghan"
         self.by_key: dict[str, Place] = {}
@@ -116,7 +117,10 @@ class Gazetteer:
             self.countries[code] = place
             self._add(place, _split(row.get("zh")), [place.name] + _split(row.get("alt")))
             for abbr in _split(row.get("zh_abbr")):
-                self.country_zh_abbr[_simplified(abbr)] = code
+                # the first country listed with an abbreviation is its default reading (阿 = Afghanistan);
+                # the others are read so where the report is about them (阿军 in an Azerbaijan report)
+                self.country_zh_abbr.setdefault(_simplified(abbr), code)
+                self.zh_abbr_readings.setdefault(_simplified(abbr), []).append(code)
             dems = _split(row.get("demonym"))
             for dem in dems:
                 self.demonyms[en_key(dem)] = code
