@@ -315,3 +315,25 @@ def test_all_34_afghan_provinces_and_their_capitals(gaz) -> None:
             missing.append((province, capital, cap.key if cap else None))
     assert missing == []
     assert len([r for cc, r in _rows() if cc == "AF" and r["kind"] == "admin1"]) == 34
+
+
+def test_every_first_level_division_of_a_curated_country_has_its_row() -> None:
+    """A curated country file replaces the world division table for its country, so it must hold every
+    ISO 3166-2 first-level division (Russia's North Caucasus republics were once missing)."""
+    import csv
+    from importlib import resources
+
+    import pycountry
+
+    folder = resources.files("sitroom.places").joinpath("data/gazetteer")
+    missing = []
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".tsv") or len(entry.name) != 6:
+            continue
+        code = entry.name[:2]
+        with entry.open(encoding="utf-8") as fh:
+            isos = {r["iso"] for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if r["kind"] == "admin1"}
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            if sub.parent_code is None and sub.code not in isos:
+                missing.append(sub.code)
+    assert missing == []
