@@ -676,3 +676,57 @@ def test_kosovo_resolves_as_a_country() -> None:
 ])
 def test_zh_a_short_foreign_name_inside_an_unknown_name_is_no_place(text, published, wrong) -> None:
     assert all(e.place is None or e.place.name != wrong for e in _events(text, "zh", published))
+
+
+@pytest.mark.parametrize("text, published, killed, wounded", [
+    ("据报道，空袭击中塔朱拉一处移民拘留中心，造成至少53人死亡、130人受伤。", "2019-07-04", 53, 130),
+    ("俄军导弹袭击了哈尔科夫市中心，造成12人死亡、30人受伤。", "2022-03-02", 12, 30),
+])
+def test_zh_each_casualty_verb_counts_its_own_number(text, published, killed, wounded) -> None:
+    events = _events(text, "zh", published)
+    counts = {(e.subtype, e.quantity) for e in events if e.event_type == "casualties"}
+    assert counts == {("killed", killed), ("wounded", wounded)}
+    assert not [e for e in events if e.event_type == "arrest"]  # 拘留中心 is a place, not an arrest
+
+
+@pytest.mark.parametrize("text, published, count", [
+    ("国际特赦组织估计，博科圣地在巴加镇可能多达2000人遇害。", "2015-01-11", 2000),
+    ("当地官员说，至少40名村民在袭击中遇害。", "2024-08-26", 40),
+])
+def test_zh_yuhai_is_killed(text, published, count) -> None:
+    assert [e.quantity for e in _events(text, "zh", published, "casualties")] == [count]
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("South Sudan's army said on Friday it had recaptured the oil town of Bentiu.", "2014-01-10",
+     "South Sudan People's Defence Forces"),
+    ("Sudan's army said on Friday it had recaptured the town of Wad Madani.", "2025-01-11", "Sudanese Armed Forces"),
+])
+def test_a_possessive_state_name_is_read_whole(text, published, actor) -> None:
+    assert {a for a, _, _ in _captures(text, "en", published)} == {actor}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("India and Pakistan agreed to a full and immediate ceasefire on Saturday.", "2025-05-10"),
+    ("Armenia and Azerbaijan agreed to a Russian-brokered humanitarian ceasefire on Saturday.", "2020-10-10"),
+])
+def test_an_agreed_ceasefire_with_modifiers(text, published) -> None:
+    assert _events(text, "en", published, "agreement")
+
+
+@pytest.mark.parametrize("text, published, count", [
+    ("More than 100,000 ethnic Armenians have fled Nagorno-Karabakh for Armenia.", "2023-09-30", 100000),
+    ("About 30,000 Sudanese fled El Geneina for Chad last week.", "2023-11-10", 30000),
+])
+def test_a_people_named_by_nationality_flee(text, published, count) -> None:
+    assert [e.quantity for e in _events(text, "en", published, "displacement")] == [count]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The Georgian army withdrew from Gori on Monday, and thousands of residents fled toward Tbilisi.", "2008-08-13"),
+    ("Government troops pulled out of Bentiu on Friday, and thousands of civilians fled toward the UN base.",
+     "2014-01-10"),
+])
+def test_residents_who_flee_have_no_actor(text, published) -> None:
+    fled = _events(text, "en", published, "displacement")
+    assert fled and all(e.actor1 is None for e in fled)

@@ -136,6 +136,8 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
                 if re.search(r"[,;:!?]", span):
                     continue
                 actor = lex.en.get(en_key(span.rstrip(".")))
+                if actor is None and k > 1 and span.endswith(("'s", "’s")):
+                    actor = lex.en.get(en_key(span[:-2]))  # South Sudan's army: the state, not "Sudan's army"
                 if actor and (k > 1 or word[:1].isupper() or word.lower().startswith(("al-", "el-"))):
                     if hit is None or k > hit[0]:
                         hit = (k, actor)

@@ -192,6 +192,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         return []  # people fleeing, with neither a count nor a place named in the clause
     if event_type == "displacement" and actor is not None and not actor.armed:
         actor, agent_reason = None, "people flee: the organisation that counts them is the source, not the actor"
+    people = list(cue["civilians"].finditer(s.text, agent.end, w.trig_start)) if agent is not None else []
+    if event_type == "displacement" and actor is not None and people and agent.end <= w.trig_start \
+            and len(s.text[people[-1].end():w.trig_start].split()) <= 3 \
+            and not re.search(r"\bby\b|被|遭", s.text[people[-1].end():w.trig_start]):
+        # the army withdrew …, and thousands of residents fled: the residents are the subject, no one drove them
+        actor, agent_reason = None, "the people who flee are the subject; no one is written as driving them out"
     when, time_reason = frames.pick_time(doc, s, w, discourse)
     sure, sure_reason = frames.certainty(s, w, cue, lang, agent, lex, when, event_type, doc.reference_date)
     if event_type in ("displacement", "territory_captured") and sure == "planned":

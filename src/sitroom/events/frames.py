@@ -555,6 +555,12 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
                   and max(0, w.trig_start - 120) <= q.start and not _CONJUNCT_BREAK.search(s.text[q.end:w.trig_start])]
         if before:
             return before[-1]
+    if event_type in ("displacement", "casualties") and language == "zh":
+        # 造成至少53人死亡、130人受伤: each verb counts the number written right before it
+        right_before = [q for q in pool if q.end <= w.trig_start and w.trig_start - q.end <= 3
+                        and not re.search(r"[、，,；;和及]", s.text[q.end:w.trig_start])]
+        if right_before:
+            return right_before[-1]
     if pool and all(q.unit_class == "force" for q in pool):
         # 3个美军步兵营，约3000名士兵: a head count elsewhere in the sentence beats a count of units
         people = [q for q in s.quantities if q.unit_class == "people" and q.unit == "troops"]
