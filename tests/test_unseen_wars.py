@@ -730,3 +730,54 @@ def test_a_people_named_by_nationality_flee(text, published, count) -> None:
 def test_residents_who_flee_have_no_actor(text, published) -> None:
     fled = _events(text, "en", published, "displacement")
     assert fled and all(e.actor1 is None for e in fled)
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("哥伦比亚总统佩特罗宣布暂停与民族解放军的和谈。", "zh", "2025-01-20"),
+    ("The government suspended peace talks with the rebels on Monday.", "en", "2013-12-30"),
+])
+def test_suspended_talks_are_no_meeting(text, language, published) -> None:
+    assert _events(text, language, published, "meeting") == []
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("格鲁吉亚政府指控俄军违反停火协议。", "zh", "2008-08-13"),
+    ("Kyiv accused the rebels of having violated the ceasefire agreement.", "en", "2014-09-10"),
+])
+def test_a_violated_truce_is_no_new_agreement(text, language, published) -> None:
+    assert _events(text, language, published, "agreement") == []
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("布基纳法索北部城镇吉博遭到数百名武装分子攻击。", "2023-11-28", "Burkinabe rebels", "Djibo"),
+    ("科索沃解放军游击队伏击了塞尔维亚警察巡逻队。", "1999-04-01", "Kosovo Liberation Army", None),
+])
+def test_zh_passive_attacks_and_ambushes(text, published, actor, place) -> None:
+    attacks = _events(text, "zh", published, "attack")
+    assert attacks and attacks[0].actor1 == actor
+    if place:
+        assert attacks[0].place.name == place
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("索马里政府军在美军空袭支援下，从青年党手中夺回中部城镇。", "2023-01-20", "US military"),
+    ("叙利亚政府军在俄军空袭支援下向帕尔米拉推进。", "2016-03-20", "Russian forces"),
+])
+def test_zh_the_force_written_right_before_a_strike_strikes(text, published, actor) -> None:
+    assert [e.actor1 for e in _events(text, "zh", published, "air_strike")] == [actor]
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("莫桑比克北部德尔加杜角省的伊斯兰叛军攻击帕尔马镇。", "2021-03-29", "Mozambican rebels"),
+    ("尼日利亚东北部的博科圣地武装攻击了巴加镇。", "2015-01-08", "Boko Haram"),
+])
+def test_zh_a_country_followed_by_a_region_word_is_no_actor(text, published, actor) -> None:
+    assert [e.actor1 for e in _events(text, "zh", published, "attack")] == [actor]
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("塞雷卡叛军24日攻占首都班吉，总统博齐泽逃往喀麦隆。", "zh", "2013-03-25"),
+    ("The Taliban entered Kabul as President Ashraf Ghani fled the country.", "en", "2021-08-16"),
+])
+def test_a_leader_who_flees_is_no_displacement(text, language, published) -> None:
+    assert _events(text, language, published, "displacement") == []

@@ -1,6 +1,7 @@
 """Actors stage: named actors, states and role words, resolved to canonical English names."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
@@ -19,6 +20,9 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
         s.actors = finder(s.text, lex) if s.kind != "boilerplate" else []
         if doc.language == "zh":
             _read_abbreviations_in_context(s.actors, context, lex)
+            # 莫桑比克北部德尔加杜角省的叛军: a country followed by a region word is a place, not an actor
+            s.actors = [a for a in s.actors if not (a.actor is not None and a.actor.type == "state"
+                                                    and _ZH_REGION_AFTER.match(s.text, a.end))]
         # a short name inside a longer place name (基尔 in 基尔库克市) is part of the place, not an actor
         s.actors = [a for a in s.actors if a.actor is None or a.actor.type == "state" or not any(
             p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start) for p in s.places)]
@@ -60,6 +64,9 @@ def _main_country(context: Counter, lex: ActorLexicon) -> str | None:
 
 
 __all__ = ["Actor", "ActorLexicon", "ActorMention", "actor_lexicon", "find_actors"]
+
+
+_ZH_REGION_AFTER = re.compile(r"(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|各地|边境)")
 
 
 def _read_abbreviations_in_context(mentions: list, context: Counter, lex: ActorLexicon) -> None:

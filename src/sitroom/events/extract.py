@@ -98,6 +98,10 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     local_before = s.text[max(w.start, w.trig_start - 4):w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 25):w.trig_start]
     if cue["negation"].search(local_before):
         return []
+    if trig.type == "meeting" and cue["called_off"].search(s.text[max(w.start if lang == "zh" else 0, w.trig_start - 40):w.trig_start]):
+        return []  # 暂停与民族解放军的和谈, suspended talks with: no meeting
+    if trig.type == "agreement" and cue["broken"].search(s.text[max(0, w.trig_start - (12 if lang == "zh" else 30)):w.trig_start]):
+        return []  # 违反停火协议, violated the truce: not a new agreement
     if trig.agent == "context":
         # X失守 / X fell: the place is the subject; the captor is not written in the clause
         agent, agent_reason = None, "the place is the subject; no captor written"
@@ -190,6 +194,11 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if event_type == "displacement" and quantity is None and not any(
             pm is not None and w.start <= pm.start < w.end for pm in chosen):
         return []  # people fleeing, with neither a count nor a place named in the clause
+    if event_type == "displacement" and agent is not None and agent.actor is not None and agent.actor.type == "person" \
+            and agent.end <= w.trig_start and w.trig_start - agent.end <= 6:
+        return []  # 总统博齐泽逃往喀麦隆: one person's flight is no displacement
+    if event_type == "displacement" and _a_leader_flees(s, w, cue, lang):
+        return []
     if event_type == "displacement" and actor is not None and not actor.armed:
         actor, agent_reason = None, "people flee: the organisation that counts them is the source, not the actor"
     people = list(cue["civilians"].finditer(s.text, agent.end, w.trig_start)) if agent is not None else []
@@ -313,6 +322,14 @@ def _before(s: Sentence, w: frames.Window, lang: str, zh_chars: int, en_chars: i
     """The text of the clause just before the trigger."""
     return s.text[max(w.start, w.trig_start - zh_chars):w.trig_start] if lang == "zh" \
         else s.text[max(0, w.trig_start - en_chars):w.trig_start]
+
+
+def _a_leader_flees(s: Sentence, w: frames.Window, cue: dict, lang: str) -> bool:
+    """总统博齐泽逃往…, President Ghani fled the country: a titled person flees, not a population."""
+    if lang == "zh":
+        return bool(re.search(rf"(?:{cue['title'].pattern})[\u4e00-\u9fff·]{{0,8}}$", _before(s, w, lang, 12, 0)))
+    return bool(re.search(r"\b(?:President|Prime\s+Minister|King|Emir|leader|Gen\.|General)\s+(?:[A-Z][\w'-]+\s+){1,3}"
+                          r"(?:has\s+|had\s+|have\s+)?$", _before(s, w, lang, 0, 60)))
 
 
 def _residents_leave(s: Sentence, w: frames.Window, cue: dict, lang: str) -> bool:

@@ -148,6 +148,11 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     if armed_only:
         subjects = [a for a in subjects if a.actor.armed or a.actor.type == "state"]
     in_clause = [a for a in subjects if a.start >= w.start]
+    if language == "zh" and trig.type in ("air_strike", "attack") and trig.agent != "passive":
+        # 在美军空袭支援下, 以军炮击: a force written right before the strike is who strikes
+        glued = [a for a in before if a.end == w.trig_start and (a.actor.armed or a.actor.type == "state")]
+        if glued:
+            return glued[-1], "the force written right before the strike"
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
         first = in_clause[0]
