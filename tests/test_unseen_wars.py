@@ -781,3 +781,43 @@ def test_zh_a_country_followed_by_a_region_word_is_no_actor(text, published, act
 ])
 def test_a_leader_who_flees_is_no_displacement(text, language, published) -> None:
     assert _events(text, language, published, "displacement") == []
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Forces loyal to the Tripoli government said they had taken full control of al-Watiya air base.", "2020-05-18",
+     "Tripoli government forces"),
+    ("Forces loyal to Khalifa Haftar captured the town of Gharyan on Sunday.", "2019-04-07", "Libyan National Army"),
+])
+def test_forces_loyal_to_someone_are_their_armed_force(text, published, actor) -> None:
+    assert {a for a, _, _ in _captures(text, "en", published)} == {actor}
+
+
+@pytest.mark.parametrize("text, published, count", [
+    ("Militants attacked the town of Palma, killing dozens of foreign workers; more than 11,000 people have fled.",
+     "2021-03-29", 11000),
+    ("Dutch peacekeepers abandoned Srebrenica, and up to 40,000 Muslims fled to the nearby town of Potocari.",
+     "1995-07-12", 40000),
+])
+def test_people_right_before_fled_are_displaced_not_evacuated(text, published, count) -> None:
+    events = _events(text, "en", published)
+    assert [e.quantity for e in events if e.event_type == "displacement"] == [count]
+    assert not [e for e in events if e.event_type in ("evacuation", "withdrawal") and e.quantity == count]
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("NATO aircraft struck targets in Belgrade overnight, Serbian media reported.", "1999-04-03", "NATO"),
+    ("UN helicopters struck rebel positions near Goma on Sunday.", "2012-11-18", "United Nations"),
+])
+def test_an_organisation_glued_to_its_aircraft_strikes(text, published, actor) -> None:
+    strikes = [e for e in _events(text, "en", published) if e.event_type in ("air_strike", "attack")]
+    assert strikes and strikes[0].actor1 == actor
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("More than 32,000 people had been displaced by fighting between the ELN and FARC dissidents in Catatumbo.",
+     "2025-01-20", "ELN"),
+    ("Clashes erupted in Bentiu on Thursday between government troops and rebels loyal to Riek Machar.", "2014-01-09",
+     "South Sudan People's Defence Forces"),
+])
+def test_fighting_between_two_sides_names_the_first(text, published, actor) -> None:
+    assert [e.actor1 for e in _events(text, "en", published, "armed_clash")] == [actor]

@@ -50,6 +50,9 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
                  and m.actor.type in ("state", "state_force", "government", "person")]
         named = [c for c in named if c]
         previous_state = named[-1] if named else None
+    if doc.language == "en":
+        for s in doc.sentences:
+            _forces_loyal_to(s, lex)
     register_appositions(doc, lex)
     resolve_pronouns(doc, lex)
     for s in doc.sentences:
@@ -64,6 +67,24 @@ def _main_country(context: Counter, lex: ActorLexicon) -> str | None:
 
 
 __all__ = ["Actor", "ActorLexicon", "ActorMention", "actor_lexicon", "find_actors"]
+
+
+_LOYAL_TO = re.compile(r"\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:former\s+)?(?:[a-z-]+\s+){0,2}")
+
+
+def _forces_loyal_to(s, lex: ActorLexicon) -> None:
+    """"Forces loyal to the Tripoli government", "rebels loyal to Riek Machar": a role word followed by
+    'loyal to X' is X's armed force."""
+    for a in s.actors:
+        if a.role is None:
+            continue
+        m = _LOYAL_TO.match(s.text, a.end)
+        if not m:
+            continue
+        owner = next((b for b in s.actors if b.actor is not None and m.start() < b.start <= m.end() + 25), None)
+        arm = lex.armed_arm(owner.actor) if owner is not None else None
+        if arm is not None:
+            a.actor = arm
 
 
 _ZH_REGION_AFTER = re.compile(r"(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|各地|边境)")

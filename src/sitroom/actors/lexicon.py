@@ -60,6 +60,7 @@ class ActorLexicon:
         self.max_zh = 1
         self.max_en_words = 1
         self._seats: dict[str, Place] | None = None
+        self._arms: dict[str, Actor] | None = None
         self._load_states()
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
@@ -155,6 +156,25 @@ class ActorLexicon:
             if current.name in self._seats:
                 return self._seats[current.name]
             seen.add(current.name)
+            current = self.by_name.get(current.affiliation or "")
+        return None
+
+    def armed_arm(self, actor: Actor) -> Actor | None:
+        """The armed force of an actor ("forces loyal to the Tripoli government", "troops loyal to Machar"):
+        the actor itself when armed, else the first armed row affiliated with it or with its parent."""
+        seen = set()
+        current: Actor | None = actor
+        while current is not None and current.name not in seen:
+            if current.armed:
+                return current
+            seen.add(current.name)
+            if self._arms is None:
+                self._arms = {}
+                for a in self.by_name.values():
+                    if a.armed and a.affiliation:
+                        self._arms.setdefault(a.affiliation, a)
+            if current.name in self._arms:
+                return self._arms[current.name]
             current = self.by_name.get(current.affiliation or "")
         return None
 

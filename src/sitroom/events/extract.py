@@ -305,6 +305,11 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     else:
         near = s.text[max(0, w.trig_start - 60):min(len(s.text), w.trig_end + 40)]
     actor = agent.actor if agent else None
+    trig_text = s.text[w.trig_start:w.trig_end].lower()
+    if lang == "en" and trig_text.startswith(("fled", "flee")):
+        subject = list(cue["civilians"].finditer(s.text, max(0, w.trig_start - 40), w.trig_start))
+        if subject and len(s.text[subject[-1].end():w.trig_start].split()) <= 3:
+            return "displacement"  # more than 11,000 people have fled: the people right before the verb flee
     if cue["personnel"].search(near):
         return "evacuation"
     trig = s.text[w.trig_start:w.trig_end].lower()

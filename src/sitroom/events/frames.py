@@ -146,13 +146,22 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
         subjects = [a for a in subjects if not any(x <= a.start < y for x, y in masked)]
     speakers = subjects  # who 其部队 / 他们的部队 may belong to, armed or not
     if armed_only:
-        subjects = [a for a in subjects if a.actor.armed or a.actor.type == "state"]
+        # NATO aircraft struck, UN helicopters fired: an organisation glued to the weapon or act strikes too
+        subjects = [a for a in subjects if a.actor.armed or a.actor.type == "state"
+                    or (a.actor.type == "igo" and 0 <= w.trig_start - a.end <= 1)]
     in_clause = [a for a in subjects if a.start >= w.start]
     if language == "zh" and trig.type in ("air_strike", "attack") and trig.agent != "passive":
         # 在美军空袭支援下, 以军炮击: a force written right before the strike is who strikes
         glued = [a for a in before if a.end == w.trig_start and (a.actor.armed or a.actor.type == "state")]
         if glued:
             return glued[-1], "the force written right before the strike"
+    if language == "en" and trig.type == "armed_clash":
+        # fighting between the ELN and FARC dissidents: the first side named after "between"
+        between = re.match(r"\s+(?:\S+\s+){0,6}?between\s+", s.text[w.trig_end:w.trig_end + 60])
+        if between:
+            first = [a for a in s.actors if a.actor and w.trig_end + between.end() <= a.start <= w.trig_end + between.end() + 5]
+            if first:
+                return first[0], "the first side named after 'between'"
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
         first = in_clause[0]
