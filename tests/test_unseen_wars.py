@@ -821,3 +821,34 @@ def test_an_organisation_glued_to_its_aircraft_strikes(text, published, actor) -
 ])
 def test_fighting_between_two_sides_names_the_first(text, published, actor) -> None:
     assert [e.actor1 for e in _events(text, "en", published, "armed_clash")] == [actor]
+
+
+@pytest.mark.parametrize("text, published, actor, count", [
+    ("A Ukrainian official said 13 Russian transport planes had landed at an air base north of Simferopol, carrying "
+     "some 2,000 troops.", "2014-03-01", "Russian forces", 2000),
+    ("Witnesses said French transport aircraft had landed at Bamako airport overnight, carrying about 400 troops.",
+     "2013-01-13", "French forces", 400),
+])
+def test_troops_carried_by_a_nation_s_aircraft_are_that_nation_s(text, published, actor, count) -> None:
+    sent = _events(text, "en", published, "troop_deployment")
+    state = actor.split()[0].replace("Russian", "Russia").replace("French", "France")
+    assert len(sent) == 1 and sent[0].actor1 in (actor, state) and sent[0].quantity == count
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The U.N. Security Council was due to meet in emergency session later on Saturday at Ukraine's request.",
+     "2014-03-01"),
+    ("The Security Council will meet on Friday at Lebanon's request.", "2024-09-26"),
+])
+def test_a_state_named_as_the_owner_of_a_request_is_no_place(text, published) -> None:
+    meetings = _events(text, "en", published, "meeting")
+    assert meetings and all(e.place.name == "New York City" for e in meetings)
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("The White House said Obama spoke to Putin by telephone for 90 minutes on Saturday.", "en", "2014-03-01"),
+    ("莫迪当天与普京通电话。", "zh", "2025-05-09"),
+])
+def test_a_phone_call_has_no_place(text, language, published) -> None:
+    calls = _events(text, language, published, "meeting")
+    assert calls and all(e.place is None for e in calls)

@@ -175,6 +175,13 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
     out.sort(key=lambda a: a.start)
     for a in out:
         a.object = bool(_EN_OBJECT.search(text[max(0, a.start - 12):a.start]))
+        if a.role is not None and a.role.discourse and a.country is None and a.actor is None:
+            # 13 Russian transport planes … carrying some 2,000 troops: the last nationality written before
+            # the word in its sentence, when no state is named between
+            adjectives = [m for m in re.finditer(r"\b[A-Z][a-z]+\b", text[max(0, a.start - 150):a.start])
+                          if lex.gaz.demonyms.get(en_key(m.group(0)))]
+            if adjectives:
+                a.country = lex.gaz.demonyms.get(en_key(adjectives[-1].group(0)))
     return out
 
 

@@ -150,6 +150,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         return []
     if event_type == "troop_deployment" and not _force_mentioned(s, w, actor, cue, lang):
         return []
+    if event_type == "troop_deployment" and actor is None:
+        # planes landed …, carrying some 2,000 Russian troops: the force carried is who is deployed
+        carried = [a for a in s.actors if a.actor is not None and a.actor.type == "state_force"
+                   and w.trig_end <= a.start <= w.trig_end + (40 if lang == "zh" else 140)]
+        if carried:
+            actor, agent_reason = carried[0].actor, "the force named after the verb (no one sends it in the clause)"
     if "pair" in trig.needs and not (actor and actor.type == "person" and actor2_mention and actor2_mention.actor
                                      and actor2_mention.actor.type == "person"):
         return []
@@ -364,8 +370,12 @@ def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: di
     if lang == "zh":
         return bool(cue["force"].search(s.text[w.start:w.end]))
     after = " ".join(s.text[w.trig_end:].split()[:6])
+    carrying = re.search(r"\b(?:carrying|bringing|ferrying)\s+((?:\S+\s+){0,4}\S+)", " ".join(s.text[w.trig_end:].split()[:16]))
+    if carrying:
+        after += " " + carrying.group(1)  # landed at the air base …, carrying some 2,000 troops
     before = " ".join(s.text[:w.trig_start].split()[-6:])
-    return bool(cue["force"].search(after) or cue["force"].search(before))
+    inside = s.text[w.trig_start:w.trig_end]  # ordered troops into the region
+    return bool(cue["force"].search(after) or cue["force"].search(before) or cue["force"].search(inside))
 
 
 def _embassy(s: Sentence) -> bool:
@@ -398,6 +408,8 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
     A count of captured places (塔利班已攻占省会城市16个) or of displaced people is about the country, never a town.
     """
     big_count = event_type == "displacement" and quantity is not None and quantity.value >= 2_000_000
+    if event_type == "meeting" and re.search(r"phone|telephone|video\s+call|电话|通话|視訊|视频", s.text, re.I):
+        return None, "a call: no place of meeting"
     if event_type == "meeting":
         lex = actor_lexicon()
         for who in (actor, target_actor):

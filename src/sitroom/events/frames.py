@@ -270,6 +270,8 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue
         if agent is not None and agent.start <= p.start and p.end <= agent.end:
             continue
+        if p.place is not None and p.place.kind == "country" and "owner_of" in cue and cue["owner_of"].match(s.text, p.end):
+            continue  # at Ukraine's request, Russia's foreign minister: the state as a party, not a place
         if p.place is not None and p.place.kind == "country" and cue["agentive_after"].match(s.text, p.end):
             continue  # "since Israel launched its offensive": the state acts there, it is not the place
         if cue["bordering_before"].search(s.text[max(0, p.start - 24):p.start]) \
