@@ -67,6 +67,7 @@ class ActorLexicon:
         self._load_roles()
         self.no_army = frozenset(_read_lines("no_national_army.txt"))
         self.zh_latin_prefixes = frozenset(a[:2] for a in self.zh if a[:1].isascii())
+        self.zh_prefixes = frozenset(a[:2] for a in self.zh)  # a position no alias starts with is skipped fast
         self.zh_not_actors = frozenset(_read_lines("zh_not_actors.txt"))
         self.max_zh_block = max((len(w) for w in self.zh_not_actors), default=1)
         self.titles: dict[str, re.Pattern] = {}

@@ -56,7 +56,7 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
             i += 1
             continue
         hit = None
-        for length in range(min(lex.max_zh, n - i), 1, -1):
+        for length in range(min(lex.max_zh, n - i), 1, -1) if text[i:i + 2] in lex.zh_prefixes else ():
             actor = lex.zh.get(text[i:i + length])
             if actor:
                 hit = (length, actor)

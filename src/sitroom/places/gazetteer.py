@@ -25,6 +25,7 @@ _SUFFIX_RE = re.compile(r"(省|州|市|地区|区|县|邦)$")
 _PYCOUNTRY_SUFFIX = re.compile(r"\s+(Province|Governorate|Region|State|Oblast|District|Prefecture|Department|County|Division|Wilayah)$", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def en_key(name: str) -> str:
     """Normalised lookup key for a Latin-script name: no accents, lower case, hyphens and apostrophes as spaces."""
     text = unicodedata.normalize("NFKD", name)

@@ -166,10 +166,12 @@ def repeated_glossed_names(text: str, names: dict[str, list[Place]], known: list
     """Later bare mentions of a name the report glossed earlier (帕米拉 after 帕米拉（Palmyra））."""
     out = []
     for name, cands in names.items():
-        for m in re.finditer(re.escape(name), text):
-            if any(k.start < m.end() and m.start() < k.end for k in known) or _person_name_at(text, m.start(), m.end()):
-                continue
-            out.append(PlaceMention(m.start(), m.end(), name, list(cands)))
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(k.start < end and at < k.end for k in known) and not _person_name_at(text, at, end):
+                out.append(PlaceMention(at, end, name, list(cands)))
+            at = text.find(name, end)
     return out
 
 
@@ -313,12 +315,26 @@ def _drop_possessive_containers(text: str, mentions: list[PlaceMention]) -> list
     return out
 
 
-def _en_actor_name_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:
-    """How many tokens from ``i`` form the name of a non-state actor of two words or more (0 if none)."""
+@lru_cache(maxsize=1)
+def _en_actor_first_words() -> tuple[frozenset[str], int]:
+    """First words of the English names of non-state actors of two words or more, and the longest name."""
     from sitroom.actors.lexicon import actor_lexicon
 
     lex = actor_lexicon()
-    for k in range(min(lex.max_en_words, len(tokens) - i), 1, -1):
+    firsts = frozenset(key.split()[0] for key, actor in lex.en.items() if " " in key and actor.type != "state")
+    return firsts, lex.max_en_words
+
+
+def _en_actor_name_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """How many tokens from ``i`` form the name of a non-state actor of two words or more (0 if none)."""
+    firsts, longest = _en_actor_first_words()
+    first = en_key(text[tokens[i][0]:tokens[i][1]]).split()
+    if not first or first[0] not in firsts:
+        return 0
+    from sitroom.actors.lexicon import actor_lexicon
+
+    lex = actor_lexicon()
+    for k in range(min(longest, len(tokens) - i), 1, -1):
         span = text[tokens[i][0]:tokens[i + k - 1][1]]
         if re.search(r"[,;:!?]", span):
             continue
