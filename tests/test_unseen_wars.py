@@ -852,3 +852,24 @@ def test_a_state_named_as_the_owner_of_a_request_is_no_place(text, published) ->
 def test_a_phone_call_has_no_place(text, language, published) -> None:
     calls = _events(text, language, published, "meeting")
     assert calls and all(e.place is None for e in calls)
+
+
+@pytest.mark.parametrize("text, published, etype", [
+    ("Aid agencies said they had pulled their remaining foreign staff out of Gao.", "2012-04-02", "evacuation"),
+    ("The UN said it had pulled most of its international staff out of Khartoum.", "2023-04-24", "evacuation"),
+    ("The army said it had struck 450 targets in Gaza over the previous 24 hours.", "2023-11-06", "air_strike"),
+    ("Russia's Defence Ministry said its warplanes had flown 40 sorties around Palmyra in a single day.", "2016-03-27",
+     "air_strike"),
+    ("The heads of 18 U.N. agencies issued a joint appeal Sunday for an immediate humanitarian cease-fire.",
+     "2023-11-06", "appeal"),
+    ("Regional leaders gave the rebels 48 hours to leave Goma.", "2012-11-25", "appeal"),
+    ("Obama said he would not send U.S. troops back into combat in Iraq.", "2014-06-14", "rejection"),
+    ("Israel said it would not send negotiators to Cairo for now.", "2014-08-03", "rejection"),
+    ("Russian President Vladimir Putin called Assad to congratulate him on the recapture of Palmyra.", "2016-03-27",
+     "meeting"),
+    ("Turkish President Erdogan called Aliyev to discuss the fighting in Karabakh.", "2020-10-05", "meeting"),
+    ("Gunmen who stormed the Turkish consulate in Mosul are still holding 49 people.", "2014-06-14", "arrest"),
+    ("Boko Haram fighters took more than 200 schoolgirls hostage in Chibok.", "2014-04-20", "arrest"),
+])
+def test_more_english_event_phrasings(text, published, etype) -> None:
+    assert _events(text, "en", published, etype)
