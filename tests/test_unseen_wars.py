@@ -873,3 +873,24 @@ def test_a_phone_call_has_no_place(text, language, published) -> None:
 ])
 def test_more_english_event_phrasings(text, published, etype) -> None:
     assert _events(text, "en", published, etype)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("BANGUI, Central African Republic (AFP) - Rebels seized the town of Sibut on Saturday.", "2012-12-30", "BANGUI"),
+    ("SARAJEVO, Bosnia-Herzegovina (Reuters) - Bosnian Serb forces captured Srebrenica on Tuesday.", "1995-07-13",
+     "SARAJEVO"),
+    ("GOMA, Democratic Republic of Congo, Nov 20 (Reuters) - M23 rebels seized Goma.", "2012-11-21", "GOMA"),
+])
+def test_a_dateline_with_a_long_or_hyphenated_country(text, published, place) -> None:
+    dl = find_dateline(text, D(published), "en")
+    assert dl is not None and dl.place_text == place
+    actors = {e.actor1 for e in _events(text, "en", published)}
+    assert not actors & {"Central African Republic", "Bosnia and Herzegovina", "Democratic Republic of the Congo"}
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("NATO warplanes struck targets across Yugoslavia overnight.", "en", "1999-04-01"),
+    ("北约战机1日夜间继续空袭南联盟。", "zh", "1999-04-02"),
+])
+def test_yugoslavia_is_serbia(text, language, published) -> None:
+    assert {e.place.name for e in _events(text, language, published, "air_strike") if e.place} == {"Serbia"}

@@ -13,13 +13,13 @@ _ZH = re.compile(
     r"(?P<place>[\u4e00-\u9fff·]{1,12}?)?\s*(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日"
     r"(?:綜合外電|综合外电|專電|专电|外電|外电)?\s*(?:電|电|報導|报导|报道|讯|訊)\s*[）)]?")
 _EN = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Za-z .'-]{{1,40}}?)(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})"
+    rf"^\s*(?P<place>[A-Z][A-Za-z .'-]{{1,40}}?)(?:,\s*[A-Za-z .'-]{{2,40}})?,\s*(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})"
     rf"(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*[-–—]+\s*")
 _ZH_NO_DATE = re.compile(  # （戈马综合电）, （基辅/莫斯科综合讯）, 曼谷 —
     r"^\s*(?:[（(]\s*(?P<agency>中央社|新华社|新華社|中新社|法新社|路透社|美联社|美聯社|本报|本報)?(?P<place>[\u4e00-\u9fff/·]{1,12}?)\s*"
     r"(?:综合|綜合)?(?:专电|專電|电|電|讯|訊|报道|報導)\s*[）)]|(?P<place2>[\u4e00-\u9fff]{2,8})\s*[—–]+\s)")
-_EN_CAPS_DASH = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]{1,40}?)(?:,\s*[A-Za-z .]{2,30})?\s+(?:[—–]|--)\s+")
-_EN_PLACE_ONLY = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z .]{1,20})?\s*(?:\((?P<agency>[A-Za-z .]+)\)|\|[^|]{2,40}\|)\s*[-–—]*\s*")
+_EN_CAPS_DASH = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]{1,40}?)(?:,\s*[A-Za-z .'-]{2,40})?\s+(?:[—–]|--)\s+")
+_EN_PLACE_ONLY = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z .'-]{1,40})?\s*(?:\((?P<agency>[A-Za-z .]+)\)|\|[^|]{2,40}\|)\s*[-–—]*\s*")
 
 
 def find_dateline(text: str, published: date | None, language: str) -> Dateline | None:
