@@ -894,3 +894,34 @@ def test_a_dateline_with_a_long_or_hyphenated_country(text, published, place) ->
 ])
 def test_yugoslavia_is_serbia(text, language, published) -> None:
     assert {e.place.name for e in _events(text, language, published, "air_strike") if e.place} == {"Serbia"}
+
+
+@pytest.mark.parametrize("text, language, published, etype", [
+    ("India and Pakistan agreed to stop all firing and military action on land, air and sea.", "en", "2025-05-10",
+     "agreement"),
+    ("Armenia and Azerbaijan agreed to halt all fighting in Nagorno-Karabakh from noon.", "en", "2020-10-10",
+     "agreement"),
+    ("印度和巴基斯坦10日同意立即停火。", "zh", "2025-05-10", "agreement"),
+    ("阿塞拜疆和亚美尼亚同意自10日中午起停火。", "zh", "2020-10-10", "agreement"),
+    ("India said it had struck nine sites in Pakistan and Pakistan-administered Kashmir.", "en", "2025-05-07",
+     "attack"),
+    ("Pakistan's military said it had launched retaliatory strikes on Indian air bases, including Pathankot.", "en",
+     "2025-05-10", "attack"),
+    ("Russia said it had launched missile strikes on Ukrainian air bases overnight.", "en", "2022-03-12", "attack"),
+    ("巴基斯坦军队10日凌晨对印度多处军事基地发动反击。", "zh", "2025-05-10", "attack"),
+    ("乌克兰军队9月对哈尔科夫州的俄军发动反攻。", "zh", "2022-09-12", "attack"),
+    ("联合国说，已有约6万2000人在联合国营地避难。", "zh", "2013-12-22", "displacement"),
+    ("More than 50,000 Gazans had taken refuge in U.N. schools, the agency said.", "en", "2009-01-18",
+     "displacement"),
+])
+def test_ceasefires_strikes_counterattacks_and_refuge(text, language, published, etype) -> None:
+    kinds = {"attack": ("attack", "air_strike")}.get(etype, (etype,))
+    assert [e for e in _events(text, language, published) if e.event_type in kinds]
+
+
+@pytest.mark.parametrize("text, published, captor, place", [
+    ("南苏丹政府军20日撤出团结州首府本提乌，叛军随即控制该市。", "2013-12-22", "South Sudanese rebels", "Bentiu"),
+    ("政府军撤出戈马后，M23叛军随即控制该市。", "2012-11-21", "M23", "Goma"),
+])
+def test_zh_then_took_control_of_the_town(text, published, captor, place) -> None:
+    assert (captor, place) in {(a, p) for a, p, _ in _captures(text, "zh", published)}
