@@ -925,3 +925,21 @@ def test_ceasefires_strikes_counterattacks_and_refuge(text, language, published,
 ])
 def test_zh_then_took_control_of_the_town(text, published, captor, place) -> None:
     assert (captor, place) in {(a, p) for a, p, _ in _captures(text, "zh", published)}
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("此前躲藏在钢铁厂内的数百名平民已分批撤离。", "zh", "2022-05-01"),
+    ("Dozens of civilians who had sheltered in the hospital basement were evacuated on Sunday.", "en", "2023-11-12"),
+])
+def test_people_evacuated_from_a_shelter_are_evacuated_not_displaced(text, language, published) -> None:
+    events = _events(text, language, published)
+    assert not [e for e in events if e.event_type == "displacement"]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("快速支援部队攻占了朱奈纳的第15步兵师司令部。快速支援部队在朱奈纳郊区经过数日激战后控制了这一军事基地。", "2023-11-05"),
+    ("叛军攻占了戈马机场。叛军在戈马经过激战后控制了这个机场。", "2012-11-21"),
+])
+def test_zh_this_base_again_is_no_new_capture(text, published) -> None:
+    captures = _events(text, "zh", published, "territory_captured")
+    assert len(captures) == 1

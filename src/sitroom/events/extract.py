@@ -18,7 +18,7 @@ from sitroom.text.document import Document, Sentence
 STRICT_TYPES = frozenset({"territory_captured", "troop_deployment", "air_strike", "displacement"})
 CAPTURE_TYPES = frozenset({"territory_captured", "territory_surrendered"})
 _FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机场|据点|要塞|议会|政府大楼|大楼|机构|工厂|焦化厂|电站|港口|口岸|城堡|"
-                             r"古堡|监狱|警察局|桥梁|大桥|高地|山头|阵地"),
+                             r"古堡|监狱|警察局|桥梁|大桥|高地|山头|阵地|钢铁厂|厂区|医院|地下室|避难所|掩体|防空洞"),
              "en": re.compile(r"\b(?:base|headquarters|barracks|garrison|airport|airbase|camp|command|compound|parliament|"
                               r"building|buildings|plant|factory|castle|citadel|fortress|prison|police\s+station|bridge|"
                               r"hill|hilltop|heights|port|checkpoint|palace)\b", re.I)}
@@ -184,6 +184,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         chosen = [None]
     if event_type in CAPTURE_TYPES and not explicit_place and quantity is None:
         facility = _FACILITY[lang].search(s.text[w.trig_end:min(w.end, w.trig_end + 30) if lang == "zh" else w.trig_end + 60])
+        if facility and re.search(r"这一|这个|这座|该|\bthis\b|\bthe\s+same\b", s.text[w.trig_end:w.trig_end + facility.start()], re.I):
+            return []  # 控制了这一军事基地: the base already reported, not a new capture
         ordinal = re.search(r"第[一二三四五六七八九十\d]+个", s.text[w.start:w.trig_end + 30]) if lang == "zh" else None
         here = [p for p in places if p.place is not None and p.place.kind == "city" and p.end <= w.trig_start
                 and not re.search(r"(?:\bfrom\s+|从|自)$", s.text[max(0, p.start - 6):p.start])]  # sent from Kiev
@@ -350,6 +352,8 @@ def _residents_leave(s: Sentence, w: frames.Window, cue: dict, lang: str) -> boo
         return False
     if cue["hosting"].search(_before(s, w, lang, 6, 20)):
         return False  # 安置大量撤离民众, sheltering evacuees: the people are hosted, not leaving here
+    if _FACILITY[lang].search(_before(s, w, lang, 24, 80)):
+        return False  # 躲藏在钢铁厂内的平民已撤离: people evacuated from a plant or shelter are evacuated
     if lang == "zh":
         before, after = _before(s, w, lang, 16, 0), s.text[w.trig_end:min(w.end, w.trig_end + 16)]
         last = list(cue["residents"].finditer(before))
