@@ -68,6 +68,8 @@ class ActorLexicon:
         self.no_army = frozenset(_read_lines("no_national_army.txt"))
         self.zh_latin_prefixes = frozenset(a[:2] for a in self.zh if a[:1].isascii())
         self.zh_prefixes = frozenset(a[:2] for a in self.zh)  # a position no alias starts with is skipped fast
+        # the role 阿军, 叙军 take: one-character country abbreviation + 军 is that country's army
+        self.zh_army_role = next((r for r in self.roles["zh"] if r.template == "{adj} army" and not r.discourse), None)
         self.zh_not_actors = frozenset(_read_lines("zh_not_actors.txt"))
         self.max_zh_block = max((len(w) for w in self.zh_not_actors), default=1)
         self.titles: dict[str, re.Pattern] = {}
@@ -143,6 +145,15 @@ class ActorLexicon:
             flags = re.I if lang == "en" else 0
             self.roles[lang].append(Role(re.compile(surface, flags), template, typ, bool(rest and rest[0] == "discourse")))
 
+    def _with_parents(self, actor: Actor):
+        """The actor, then each actor it is affiliated with, up the chain (which never loops twice)."""
+        current: Actor | None = actor
+        seen: set[str] = set()
+        while current is not None and current.name not in seen:
+            seen.add(current.name)
+            yield current
+            current = self.by_name.get(current.affiliation or "")
+
     def seat(self, actor: Actor) -> Place | None:
         """Where an organisation meets when a report does not say (data/seats.tsv), via its parents."""
         if self._seats is None:
@@ -152,31 +163,21 @@ class ActorLexicon:
                 found = [p for p in self.gaz.lookup_en(city) if p.country_code == code and p.kind == "city"]
                 if found:
                     self._seats[name] = found[0]
-        current, seen = actor, set()
-        while current is not None and current.name not in seen:
-            if current.name in self._seats:
-                return self._seats[current.name]
-            seen.add(current.name)
-            current = self.by_name.get(current.affiliation or "")
-        return None
+        return next((self._seats[a.name] for a in self._with_parents(actor) if a.name in self._seats), None)
 
     def armed_arm(self, actor: Actor) -> Actor | None:
         """The armed force of an actor ("forces loyal to the Tripoli government", "troops loyal to Machar"):
         the actor itself when armed, else the first armed row affiliated with it or with its parent."""
-        seen = set()
-        current: Actor | None = actor
-        while current is not None and current.name not in seen:
+        if self._arms is None:
+            self._arms = {}
+            for a in self.by_name.values():
+                if a.armed and a.affiliation:
+                    self._arms.setdefault(a.affiliation, a)
+        for current in self._with_parents(actor):
             if current.armed:
                 return current
-            seen.add(current.name)
-            if self._arms is None:
-                self._arms = {}
-                for a in self.by_name.values():
-                    if a.armed and a.affiliation:
-                        self._arms.setdefault(a.affiliation, a)
             if current.name in self._arms:
                 return self._arms[current.name]
-            current = self.by_name.get(current.affiliation or "")
         return None
 
     def top(self, actor: Actor) -> Actor:

@@ -94,7 +94,7 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
         out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
         for k in range(start, m.end()):
             covered[k] = True
-    army = next((r for r in lex.roles["zh"] if r.template == "{adj} army" and not r.discourse), None)
+    army = lex.zh_army_role
     for m in _ZH_ABBR_ARMY.finditer(text):
         # 阿军, 叙军: a one-character country abbreviation + 军 is that country's army
         if army is not None and m.group(1) in lex.party_abbreviations and not any(covered[m.start():m.end()]):

@@ -209,12 +209,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         return []
     if event_type == "displacement" and actor is not None and not actor.armed:
         actor, agent_reason = None, "people flee: the organisation that counts them is the source, not the actor"
-    people = list(cue["civilians"].finditer(s.text, agent.end, w.trig_start)) if agent is not None else []
-    if event_type == "displacement" and actor is not None and people and agent.end <= w.trig_start \
-            and len(s.text[people[-1].end():w.trig_start].split()) <= 3 \
-            and not re.search(r"\bby\b|被|遭", s.text[people[-1].end():w.trig_start]):
-        # the army withdrew …, and thousands of residents fled: the residents are the subject, no one drove them
-        actor, agent_reason = None, "the people who flee are the subject; no one is written as driving them out"
+    if event_type == "displacement" and actor is not None and agent is not None and agent.end <= w.trig_start:
+        people = list(cue["civilians"].finditer(s.text, agent.end, w.trig_start))
+        if people and len(s.text[people[-1].end():w.trig_start].split()) <= 3 \
+                and not re.search(r"\bby\b|被|遭", s.text[people[-1].end():w.trig_start]):
+            # the army withdrew …, and thousands of residents fled: the residents are the subject, no one drove them
+            actor, agent_reason = None, "the people who flee are the subject; no one is written as driving them out"
     when, time_reason = frames.pick_time(doc, s, w, discourse)
     sure, sure_reason = frames.certainty(s, w, cue, lang, agent, lex, when, event_type, doc.reference_date)
     if event_type in ("displacement", "territory_captured") and sure == "planned":
@@ -313,16 +313,14 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     else:
         near = s.text[max(0, w.trig_start - 60):min(len(s.text), w.trig_end + 40)]
     actor = agent.actor if agent else None
-    trig_text = s.text[w.trig_start:w.trig_end].lower()
-    if lang == "en" and trig_text.startswith(("fled", "flee")):
+    flee = lang == "en" and s.text[w.trig_start:w.trig_end].lower().startswith(("fled", "flee"))
+    if flee:
         subject = list(cue["civilians"].finditer(s.text, max(0, w.trig_start - 40), w.trig_start))
         if subject and len(s.text[subject[-1].end():w.trig_start].split()) <= 3:
             return "displacement"  # more than 11,000 people have fled: the people right before the verb flee
     if cue["personnel"].search(near):
         return "evacuation"
-    trig = s.text[w.trig_start:w.trig_end].lower()
-    if lang == "en" and trig.startswith(("fled", "flee")) and cue["civilians"].search(near) \
-            and not cue["force"].search(s.text[max(0, w.trig_start - 30):w.trig_start]):
+    if flee and cue["civilians"].search(near) and not cue["force"].search(s.text[max(0, w.trig_start - 30):w.trig_start]):
         return "displacement"  # civilians who flee are displaced, whoever drove them out
     if actor is not None and (actor.armed or actor.type in ("igo", "state", "government")):
         return "withdrawal"

@@ -54,7 +54,7 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
     return context
 
 
-_ZH_BEFORE_PLACE = set("都府会港岛湾东西南北中在于至到从向对和与及、的了往赴近经由或部国省州市城区县镇村边境内外占领夺克入进抵离逃撤炸袭击称说自往朝距为是将已又再和同跟及")
+_ZH_BEFORE_PLACE = set("都府会港岛湾东西南北中在于至到从向对和与及、的了往赴近经由或部国省州市城区县镇村边境内外占领夺克入进抵离逃撤炸袭击称说自朝距为是将已又再同跟")
 
 
 def _glued(text: str, p: PlaceMention) -> bool:
