@@ -943,3 +943,46 @@ def test_people_evacuated_from_a_shelter_are_evacuated_not_displaced(text, langu
 def test_zh_this_base_again_is_no_new_capture(text, published) -> None:
     captures = _events(text, "zh", published, "territory_captured")
     assert len(captures) == 1
+
+
+# session of 2026-12-05 -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, published, expected", [
+    ("M23叛军昨天又拿下戈马以西约25公里的重镇萨凯。", "zh", "2012-11-22", ("M23", "Sake")),
+    ("俄军7月31日攻占了北顿涅茨克以东约5公里的鲁比日内。", "zh", "2022-08-01", ("Russian forces", "Rubizhne")),
+    ("Government forces recaptured Manbij, 30 km north of Aleppo, on Sunday.", "en", "2016-08-15",
+     ("Syrian government forces", "Manbij")),
+    ("Russian troops took the village of Pisky, 10 km (6 miles) west of Donetsk, on Sunday.", "en", "2022-08-01",
+     ("Russian forces", "Pisky")),
+])
+def test_a_place_that_only_locates_another_is_not_the_place(text, language, published, expected) -> None:
+    found = {(a, p) for a, p, _ in _captures(text, language, published)}
+    assert expected in found and len(found) == 1
+
+
+@pytest.mark.parametrize("text, published, earlier, later", [
+    ("M23叛军在攻占北基伍省首府戈马后继续扩大战果，昨天又拿下萨凯。", "2012-11-22", "Goma", "Sake"),
+    ("塔利班在攻占昆都士后继续向北推进，8日又夺取了塔卢坎。", "2021-08-09", "Kunduz", "Taloqan"),
+])
+def test_zh_the_day_of_the_main_clause_does_not_date_what_came_before(text, published, earlier, later) -> None:
+    dates = {p: d for _, p, d in _captures(text, "zh", published)}
+    assert dates[later] != dates[earlier]
+    assert dates[later] < D(published)
+
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("马里局势：1月10日，伊斯兰武装攻占中部城镇孔纳（Konna）。", "zh", "2013-01-28", "Konna"),
+    ("伊斯兰武装分子占领了尼日利亚博尔诺州城镇巴加。", "zh", "2015-01-08", "Baga"),
+    ("Islamist fighters seized the Malian town of Konna on Jan. 10.", "en", "2013-01-28", "Konna"),
+    ("Islamist militants overran the Nigerian town of Baga on Saturday.", "en", "2015-01-08", "Baga"),
+])
+def test_islamist_militants_are_an_armed_actor(text, language, published, place) -> None:
+    assert ("Islamist militants", place) in {(a, p) for a, p, _ in _captures(text, language, published)}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("塔利班在攻占昆都士后继续向北推进。", "2021-08-09"),
+    ("俄军在攻占北顿涅茨克后继续推进。", "2022-06-26"),
+])
+def test_zh_an_advance_with_no_town_named_is_no_attack(text, published) -> None:
+    assert not _events(text, "zh", published, "attack")

@@ -51,7 +51,10 @@ def main() -> int:
     ap.add_argument("--show")
     ap.add_argument("--unread", action="store_true",
                     help="count, by language and type, the misses whose sentence gave no event of their type")
+    ap.add_argument("--false-positives", action="store_true",
+                    help="list the judged predictions that matched no gold event, with the nearest gold event")
     a = ap.parse_args()
+    fps: list[tuple[str, dict, dict | None, list[str]]] = []
     unread: collections.Counter = collections.Counter()
     counts: collections.Counter = collections.Counter()
     shown = []
@@ -62,6 +65,13 @@ def main() -> int:
                               gold["language"], "--format", "jsonl"], capture_output=True, text=True)
         preds = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
         text = doc.read_text(encoding="utf-8")
+        if a.false_positives:
+            for i in score(gold, preds)["false_positives"]:
+                p = preds[i]
+                same = [g for g in gold["events"] if g["type"] == p.get("event_type")]
+                near = min(same, key=lambda g: sum(not f(g, p) for f in CHECKS.values()), default=None)
+                fails = [name for name, f in CHECKS.items() if near and not f(near, p)]
+                fps.append((path.name, p, near, fails))
         for cls, g, p in classify(gold, preds):
             for part in cls.split("+"):
                 counts[part] += 1
@@ -80,6 +90,16 @@ def main() -> int:
         print("misses whose sentence gave no event of their type:")
         for (lang, typ), n in unread.most_common():
             print(f"{n:4d}  {lang} {typ}")
+    if a.false_positives:
+        print(f"false positives: {len(fps)}")
+        for name, p, g, fails in fps:
+            pl = p.get("location") or {}
+            print(f"\n{name} FP {p['event_type']} actor={p.get('actor1')} loc={pl.get('name')} "
+                  f"date={p.get('date_start')} q={p.get('quantity')}\n   {p['evidence']['text'][:150]}")
+            if g:
+                print(f"   nearest gold {g['id']} fails {'+'.join(fails) or 'taken'}: "
+                      f"actor={(g.get('actor1') or ['-'])[:3]} loc={(g.get('location') or {}).get('name')} "
+                      f"date={g.get('date')}")
     for name, cls, g, p in shown:
         pl = (p or {}).get("location") or {}
         print(f"\n{name} {g['id']} {g['type']} [{cls}] gold: actor={(g.get('actor1') or ['-'])[:3]} "

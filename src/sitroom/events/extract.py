@@ -180,6 +180,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         event_type = "troop_deployment"  # troops entering a region, a strip or a country are deployed there
     quantity = frames.pick_quantity(event_type, s, w, lang)
     explicit_place = bool(chosen)
+    if not explicit_place and "place" in trig.needs and event_type not in CAPTURE_TYPES:
+        return []  # 继续向北推进: an advance with no town named is no attack on anything
     if not chosen:
         chosen = [None]
     if event_type in CAPTURE_TYPES and not explicit_place and quantity is None:

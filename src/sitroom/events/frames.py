@@ -279,8 +279,22 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue  # 与乌兹别克斯坦接壤的海拉坦口岸, near the border with Turkey: the neighbour is not the place
         if "based_in" in cue and cue["based_in"].search(s.text[max(0, p.start - 6):p.start]) and s.text[p.end:p.end + 1] == "的":
             continue  # 总部设在英国的叙利亚人权观察站: where a source sits, not where anything happened
+        if _reference_point(s, p, cue):
+            continue  # 戈马以西约25公里的萨凯, Edaga Hamus, 100 km north of Mekelle: X only locates the other place
         out.append(p)
     return out
+
+
+def _reference_point(s: Sentence, p: PlaceMention, cue: dict) -> bool:
+    """Whether a place only locates another one named next to it (X以北30公里的Y, Y, 30 km north of X)."""
+    after = cue.get("reference_after")
+    if after is not None:
+        m = after.match(s.text, p.end)
+        return bool(m) and any(q is not p and q.candidates and m.end() <= q.start <= m.end() + 10 for q in s.places)
+    before = cue.get("reference_before")
+    if before is not None and before.search(s.text[max(0, p.start - 60):p.start]):
+        return any(q is not p and q.candidates and p.start - 70 <= q.end <= p.start - 5 for q in s.places)
+    return False
 
 
 def _specific(a: Place, b: Place) -> Place:
@@ -495,6 +509,12 @@ def shifted(s: Sentence, w: Window, when: TimeExpr | None, language: str) -> tup
         f"{shift.group(0)!r} the time of the main clause"
 
 
+def _zh_before_main_clause(s: Sentence, w: Window) -> bool:
+    """Whether the trigger sits in a 在…后 phrase: an event that came before the main clause."""
+    return "在" in s.text[max(w.start, w.trig_start - 12):w.trig_start] \
+        and re.search(r"(?:之)?后(?!方|勤|援|备|撤|退|者)", s.text[w.trig_end:w.end]) is not None
+
+
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
     """The event's time: written in the clause, else in the sentence, else inherited, else the report's date."""
     def nearest(exprs: list[TimeExpr]) -> TimeExpr:
@@ -506,6 +526,9 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
         # a time inside an appositive (", moved to Shabwa late last month,") dates that aside, not the event
         masked = _en_subordinate_spans(s.text[:w.trig_start])
         usable = [t for t in usable if not any(x <= t.start < y for x, y in masked)]
+    if doc.language == "zh" and _zh_before_main_clause(s, w):
+        # 在攻占戈马后继续扩大战果，昨天又拿下萨凯: the later clause's day is after this event, not its day
+        usable = [t for t in usable if t.start < w.end]
     in_clause = [t for t in usable if w.start <= t.start < w.end]
     for pool, reason in ((in_clause, "written in the clause"), (usable, "written in the sentence")):
         if pool:
