@@ -986,3 +986,28 @@ def test_islamist_militants_are_an_armed_actor(text, language, published, place)
 ])
 def test_zh_an_advance_with_no_town_named_is_no_attack(text, published) -> None:
     assert not _events(text, "zh", published, "attack")
+
+
+@pytest.mark.parametrize("text, published, captor, place", [
+    ("Houthi rebels pushed into central Aden on Thursday. In Hadramawt, fighters from al-Qaeda in the Arabian "
+     "Peninsula overran the port city of Mukalla.", "2015-04-03", "Al-Qaeda in the Arabian Peninsula", "Mukalla"),
+    ("Houthi rebels pushed into central Aden on Thursday. In Hadramawt, al-Qaeda fighters overran the port city "
+     "of Mukalla.", "2015-04-03", "al-Qaeda", "Mukalla"),
+    ("Rebels of the Free Syrian Army shelled Aleppo on Monday. Fighters from the Islamic State seized the town "
+     "of Palmyra on Wednesday.", "2015-05-22", "Islamic State", "Palmyra"),
+])
+def test_en_fighters_of_a_named_group_are_that_group(text, published, captor, place) -> None:
+    """The role word 'fighters' is not the document's main rebels when its group is named next to it."""
+    assert (captor, place) in {(a, p) for a, p, _ in _captures(text, "en", published)}
+
+
+@pytest.mark.parametrize("text, published, group", [
+    ("Houthi rebels pushed into Aden on Thursday. In Hadramawt, AQAP overran Mukalla, freeing a senior "
+     "figure of the group.", "2015-04-03", "Al-Qaeda in the Arabian Peninsula"),
+    ("The army shelled Idlib on Monday. Islamic State fighters seized Palmyra, and the group later "
+     "destroyed its temples.", "2015-05-22", "Islamic State"),
+])
+def test_en_the_group_is_the_armed_group_of_its_own_sentence(text, published, group) -> None:
+    doc = analyse(RawDocument(text=text, meta=Metadata(published=D(published), language="en"), path="t.txt", fmt="txt"))
+    groups = [a.actor.name for s in doc.sentences for a in s.actors if a.text == "the group"]
+    assert groups == [group]

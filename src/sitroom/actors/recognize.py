@@ -182,7 +182,27 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
                           if lex.gaz.demonyms.get(en_key(m.group(0)))]
             if adjectives:
                 a.country = lex.gaz.demonyms.get(en_key(adjectives[-1].group(0)))
-    return out
+    return _members_named(text, out)
+
+
+_EN_MEMBERS_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+
+
+def _members_named(text: str, out: list[ActorMention]) -> list[ActorMention]:
+    """``fighters from al-Qaeda in the Arabian Peninsula``, ``al-Qaeda fighters``: a role word whose group
+    is named right next to it is that group: one mention of the group, from the role word on (so it keeps the role
+    word's standing as subject)."""
+    drop: set[int] = set()
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.generic and a.country is None and b.actor is not None and not b.generic and b.actor.armed \
+                and _EN_MEMBERS_OF.fullmatch(text[a.end:b.start]):
+            drop.add(k)
+            b.start, b.text, b.object = a.start, text[a.start:b.end], a.object
+        elif b.generic and b.country is None and a.actor is not None and not a.generic and a.actor.armed \
+                and a.actor.type == "nsag" and text[a.end:b.start] == " ":
+            drop.add(k + 1)
+    return [m for k, m in enumerate(out) if k not in drop]
 
 
 def _country_code(lex: ActorLexicon, name: str) -> str | None:
@@ -198,12 +218,13 @@ def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str 
     in the sentence (加拿大将派遣特种部队), else, for words that may mean a foreign force (troops), the
     state named in the sentence before, else the country in context."""
     last_state: str | None = None
+    topic_seen = False  # the first armed group of this sentence outranks one of the sentences before
     for m in mentions:
         if m.actor is not None and m.role is None:
             if m.actor.type in ("state", "government", "state_force") and not m.object:
                 last_state = lex.country_of(m.actor) or last_state
-            if m.actor.armed and not m.object and last_armed is None:
-                last_armed = lex.top(m.actor)
+            if m.actor.armed and not m.object and not topic_seen:
+                last_armed, topic_seen = lex.top(m.actor), True
             continue
         if m.role is not None and m.actor is None and m.role.template == "{last_armed}":
             m.actor = last_armed  # 该部队 / the group: the armed group named last
