@@ -542,9 +542,11 @@ def test_zh_where_a_source_is_headquartered_is_no_event_place(text, published, s
 
 @pytest.mark.parametrize("text, published, expected", [
     ("北方联盟还声称，其部队星期六又拿下了与乌兹别克斯坦接壤的海拉坦口岸，以及杜斯塔姆的老家、朱兹詹省首府希比尔甘。", "2001-11-10",
-     {("Northern Alliance", "Sheberghan")}),
+     {("Northern Alliance", "Hairatan"), ("Northern Alliance", "Sheberghan")}),
     ("乌克兰军方说，其部队已收复斯拉维扬斯克，以及邻近的克拉马托尔斯克。", "2014-07-06",
      {("Ukrainian forces", "Sloviansk"), ("Ukrainian forces", "Kramatorsk")}),
+    ("伊拉克政府军收复了拜吉，以及极端组织的另一据点、萨拉赫丁省首府提克里特。", "2015-04-02",
+     {("Iraqi Security Forces", "Baiji"), ("Iraqi Security Forces", "Tikrit")}),
 ])
 def test_zh_its_forces_and_a_list_past_the_comma(text, published, expected) -> None:
     assert {(a, p) for a, p, _ in _captures(text, "zh", published)} == expected
@@ -1011,3 +1013,28 @@ def test_en_the_group_is_the_armed_group_of_its_own_sentence(text, published, gr
     doc = analyse(RawDocument(text=text, meta=Metadata(published=D(published), language="en"), path="t.txt", fmt="txt"))
     groups = [a.actor.name for s in doc.sentences for a in s.actors if a.text == "the group"]
     assert groups == [group]
+
+
+@pytest.mark.parametrize("text, published, captor, place", [
+    ("“伊斯兰国”武装10日攻占摩苏尔。同日，武装人员还夺取了基尔库克省的哈维杰。", "2014-06-11", "Islamic State", "Hawija"),
+    ("索马里青年党8日攻占了贝莱德文。武装人员随后又夺取了布洛布尔德。", "2016-06-10", "al-Shabaab", "Bulo Burde"),
+])
+def test_zh_armed_men_are_the_armed_group_of_the_report(text, published, captor, place) -> None:
+    """武装人员 (armed men) in a report about one insurgent group is that group, like 武装分子."""
+    assert (captor, place) in {(a, p) for a, p, _ in _captures(text, "zh", published)}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("身份不明的武装人员占领了辛菲罗波尔机场。", "2014-03-01"),
+    ("蒙面武装人员占领了戈马机场。", "2012-11-20"),
+])
+def test_zh_unidentified_armed_men_stay_unidentified(text, published) -> None:
+    assert {a for a, _, _ in _captures(text, "zh", published)} == {"unidentified armed group"}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("北方联盟的部队星期六又拿下了与乌兹别克斯坦接壤的海拉坦口岸。", "2001-11-10", "Hairatan"),
+    ("塔利班8月16日夺取了与巴基斯坦接壤的托尔汗口岸。", "2021-08-17", "Torkham"),
+])
+def test_zh_a_border_crossing_is_its_town(text, published, place) -> None:
+    assert place in {p for _, p, _ in _captures(text, "zh", published)}

@@ -20,7 +20,9 @@ from sitroom.quantities.numbers import Quantity
 from sitroom.text.document import Document, Sentence
 from sitroom.time.model import TimeExpr
 
-_ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟|[，,]\s*(?:以及|还有|及))\s*(?:(?:邻近|附近|周边|相邻)的?|第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$|^$")
+_ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟|[，,]\s*(?:以及|还有|及))\s*(?:(?:邻近|附近|周边|相邻)的?|第[一二三四五六七八九十\d]+大(?:城市|城)|[\u4e00-\u9fff]{0,6}?(?:重镇|城市|首府|省会|首都|港城|港口))?\s*$|^$"
+                           # ，以及杜斯塔姆的老家、朱兹詹省首府希比尔甘: after "，以及" a description may come first
+                           r"|^[，,]\s*(?:以及|还有)[^，,。；;：:]{0,14}$")
 _ZH_POSSESSIVE_PRONOUN = re.compile(r"(?:其|他们的|他们|它们的|该组织的|该组织)$")  # 其部队, 他们的部队: the subject's forces
 _ZH_LIST_GOES_ON = re.compile(r"[，,]\s*(?:以及|还有|及)")
 _ZH_MODIFIER_GAP = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,8}$")  # 加沙地带南部城市拉法: no separator, the later place is the head
