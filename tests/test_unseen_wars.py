@@ -1038,3 +1038,50 @@ def test_zh_unidentified_armed_men_stay_unidentified(text, published) -> None:
 ])
 def test_zh_a_border_crossing_is_its_town(text, published, place) -> None:
     assert place in {p for _, p, _ in _captures(text, "zh", published)}
+
+
+# people named with a title ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, actor", [
+    # a person not in the lexicon, with no country written: the person
+    ("Prime Minister Arseny Yatseniuk urged Moscow to pull its troops back to their bases.", "2014-03-01",
+     "Arseny Yatseniuk"),
+    ("Hadi's foreign minister, Riad Yassin, called on Arab states to act as soon as possible.", "2015-04-02",
+     "Riad Yassin"),
+    # with the state written before the title: the state the person speaks for
+    ("Libyan Prime Minister Fayez al-Sarraj urged the United Nations to act.", "2019-04-08", "Libya"),
+    ("Military spokesman Colonel Hamid Ouedraogo urged residents of Djibo to stay at home.", "2022-09-27",
+     "Burkinabe government forces"),
+])
+def test_en_titled_person_is_the_actor_of_an_appeal(text, published, actor) -> None:
+    assert [e.actor1 for e in _events(text, "en", published, "appeal")] == [actor]
+
+
+@pytest.mark.parametrize("text, published, country", [
+    ("President Petro Poroshenko called an emergency meeting of the security council in Kyiv.", "2014-08-28",
+     "Ukraine"),
+    ("President Gustavo Petro called an emergency meeting of his cabinet in Bogota.", "2025-01-20", "Colombia"),
+])
+def test_en_a_name_that_runs_past_a_titled_alias_wins(text, published, country) -> None:
+    """"President Petro Poroshenko" is Poroshenko, though "President Petro" is an alias of Colombia's Petro."""
+    doc = analyse(RawDocument(text=text, meta=Metadata(published=D(published), language="en"), path="t.txt", fmt="txt"))
+    people = [a.actor for s in doc.sentences for a in s.actors if a.actor is not None and a.actor.type == "person"]
+    assert [p.country for p in people] == [{"Ukraine": "UA", "Colombia": "CO"}[country]]
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("美国总统布什星期六在纽约与巴基斯坦总统穆沙拉夫举行会谈。穆沙拉夫则要求北方联盟不得单独控制喀布尔。",
+     "2001-11-10", "Pakistan"),
+    ("也门外长亚辛星期四抵达开罗。亚辛要求阿拉伯国家尽快派出地面部队。", "2015-04-02", "Yemen"),
+])
+def test_zh_person_introduced_with_country_and_title(text, published, actor) -> None:
+    """国家 + 总统/外长 + 名字 introduces a person who acts for that state in later sentences."""
+    assert [e.actor1 for e in _events(text, "zh", published, "appeal")] == [actor]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("美国将鼓励北方联盟向南推进，但不要进入首都喀布尔。", "2001-11-10"),
+    ("联合国要求叛军不得进入戈马市。", "2012-11-20"),
+])
+def test_zh_a_prohibited_move_is_no_capture(text, published) -> None:
+    assert _captures(text, "zh", published) == set()

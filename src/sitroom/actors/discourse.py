@@ -19,24 +19,35 @@ _APPOS_EN = [
     re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),\s+(?:the|a|an)\s+(?P<desc>[^,.;]{{0,60}}?)\b{_ROLE_EN}\b"),
     re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),\s+(?:the|a|an)\s+(?:\w+\s+)?{_ROLE_EN}\s+(?:of|for)\s+(?P<desc>[^,.;]{{2,60}})"),
 ]
-_ROLE_ZH = r"(?:发言人|领导人|指挥官|司令|负责人|主席|首领|头目|高级官员|代表)"
+_ROLE_ZH = r"(?:发言人|领导人|指挥官|司令|负责人|主席|首领|头目|高级官员|代表|总统|总理|首相|外长|外交部长|防长|国防部长|内政部长)"
 _APPOS_ZH = re.compile(
     rf"{_ROLE_ZH}(?!否认|表示|说|称|宣布|指出|承认|强调|证实|透露|告诉|在|对|向|于|也|还|则|已|将|曾|今天|昨天|当天|\d)"
     rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?|[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff·]{{1,10}}?)"
-    rf"(?=\d|说|表示|称|在|对|告诉|宣布|指出|强调|认为|证实|承认|否认|，|。|（|\(|也|还|则|曾|已|将)")
+    rf"(?=\d|说|表示|称|在|对|告诉|宣布|指出|强调|认为|证实|承认|否认|，|。|（|\(|也|还|则|曾|已|将|星期|周[一二三四五六日末]|举行|会见|会晤|访问|与|和|同|出席|抵达|下令|签署|发表|呼吁|要求|警告|当天|日前|近日|此前)")
 _PRONOUN = {"en": re.compile(r"\b(?:He|She|They|We|It|he|she|they|we|it)\b(?!\s+(?:said|added|seems|remains|appears|(?:is|was)\s+(?:not\s+)?(?:clear|unclear|known|unknown|possible|likely|unlikely|impossible|time|the|a|an|too|still|now)\b))"),
             "zh": re.compile(r"(?:他们|她们|我们|他|她)(?![的们])")}
 _ACTING_TYPES = ("person", "nsag", "igo", "ngo", "government", "state_force")
 
 
+# A person's name after a title (Prime Minister Arseny Yatseniuk) or in apposition to one (Yemen's foreign
+# minister, Riad Yassin,): two to four capitalised words, particles such as al- or bin between them.
+_NAME_EN = r"[A-Z][a-z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|der)[\s-])?[A-Z][\w'’-]*[a-z][\w'’-]*){1,3}"
+# words that make a capitalised run after a title an organisation, not a person (General Assembly Hall)
+_NOT_NAME_WORDS = frozenset("""Assembly Council Command Staff Forces Force Army Ministry Office Committee Department Agency
+Court Union Party Front Movement Government State States Republic Nations Kingdom Security Defense Defence Affairs
+Headquarters Directorate Service Services Authority Administration Commission Brigade Division Corps Guard""".split())
+
+
 def register_appositions(doc: Document, lex: ActorLexicon) -> None:
-    """Find people introduced with their role and add mentions of them in every sentence."""
+    """Find people introduced with their role or title and add mentions of them in every sentence."""
     people: dict[str, Actor] = {}
     for s in doc.sentences:
-        for name, org in _appositions(s, doc.language, lex):
+        for name, org in [*_appositions(s, doc.language, lex), *_titled(s, doc.language, lex)]:
             known = lex.en.get(en_key(name)) if doc.language == "en" else lex.zh.get(name)
+            if name in people and known is None:
+                continue
             person = known if known is not None and known.type == "person" else \
-                Actor(name, "person", lex.country_of(org), affiliation=org.name)
+                Actor(name, "person", lex.country_of(org) if org else None, affiliation=org.name if org else None)
             people[name] = person
             if doc.language == "en" and " " in name:
                 people.setdefault(name.split()[-1], person)
@@ -72,6 +83,44 @@ def _appositions(s, language: str, lex: ActorLexicon):
                 yield m.group("name"), org
 
 
+def _titled(s, language: str, lex: ActorLexicon):
+    """``Prime Minister Arseny Yatseniuk``, ``Hadi's foreign minister, Riad Yassin,``: a person not in the
+    lexicon, named with a title; with the state written just before the title (a demonym, a country or a
+    person's possessive), or None."""
+    title = lex.titles.get(language)
+    if language != "en" or title is None:
+        return
+    titles = rf"(?i:{title.pattern})(?:\s+(?i:{title.pattern}))*"  # spokesman Colonel Dejene Tsegaye
+    for pattern in (rf"\b{titles}\s+(?P<name>{_NAME_EN})",
+                    rf"\b(?i:{title.pattern}),\s+(?P<name>{_NAME_EN}),"):
+        for m in re.finditer(pattern, s.text):
+            name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
+            if set(name.split()) & _NOT_NAME_WORDS or any(
+                    a.start < m.end("name") and m.start("name") < a.end for a in [*s.actors, *s.places]):
+                continue
+            yield name, _state_before(s, m.start(), lex)
+
+
+def _state_before(s, title_start: int, lex: ActorLexicon) -> Actor | None:
+    """Whom a title's holder speaks for: an actor written right before the title (Military spokesman, the
+    rebels' spokesman), a demonym or country (French President, Yemen's foreign minister) or a named
+    person's possessive (Hadi's foreign minister)."""
+    gap = re.compile(r"(?:'s|’s|s'|s’)?\s*$")
+    owner = next((a.actor for a in reversed(s.actors) if a.actor is not None and a.end <= title_start
+                  and gap.fullmatch(s.text[a.end:title_start]) and a.actor.type != "person"), None)
+    if owner is not None:
+        return lex.top(owner)
+    before = re.search(r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:'s|’s)?\s+$", s.text[:title_start])
+    if before is None:
+        return None
+    code = lex.gaz.demonyms.get(en_key(before.group(1)))
+    if code is None:
+        actor = next((a.actor for a in s.actors if a.actor is not None and a.start <= before.start(1) < a.end), None)
+        code = lex.country_of(actor) if actor is not None and actor.type in ("state", "person", "government") else None
+    country = lex.gaz.countries.get(code) if code else None
+    return lex.by_name.get(country.name) if country else None
+
+
 def _org_in(s, start: int, end: int, lex: ActorLexicon, nearest: bool = False) -> Actor | None:
     inside = [a for a in s.actors if a.actor is not None and start <= a.start and a.end <= end + 1
               and a.actor.type in ("nsag", "state", "government", "state_force", "igo", "ngo")]
@@ -105,7 +154,8 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
             before = [a for a in s.actors if a.actor is not None and a.end <= m.start() and a.actor.type in _ACTING_TYPES
                       and fits(a.actor) and not any(x <= a.start < y for x, y in aside)]
             if before:
-                target = before[-1].actor
+                # he / 他: the person the sentence is about, its first; they: the group named last
+                target = before[-1].actor if plural else before[0].actor
             else:
                 candidates = [r for r in recent if s.index - r[0] <= window and fits(r[2])]
                 if not candidates:

@@ -125,26 +125,19 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
     covered = [False] * len(text)
     i = 0
     while i < len(tokens):
-        s, e = tokens[i]
-        word = text[s:e].rstrip(".")
-        hit = None
-        if word.replace(".", "") in lex.en_exact:
-            hit = (1, lex.en_exact[word.replace(".", "")])
-        if word[:1].isupper() or word.lower() == "the" or word.lower().startswith(("al-", "el-")):
-            for k in range(min(lex.max_en_words + 1, len(tokens) - i), 0, -1):
-                span = text[s:tokens[i + k - 1][1]]
-                if re.search(r"[,;:!?]", span):
-                    continue
-                actor = lex.en.get(en_key(span.rstrip(".")))
-                if actor is None and k > 1 and span.endswith(("'s", "’s")):
-                    actor = lex.en.get(en_key(span[:-2]))  # South Sudan's army: the state, not "Sudan's army"
-                if actor and (k > 1 or word[:1].isupper() or word.lower().startswith(("al-", "el-"))):
-                    if hit is None or k > hit[0]:
-                        hit = (k, actor)
-                    break
+        hit = _en_match_at(text, tokens, i, lex)
+        title = lex.titles.get("en")
+        if hit and hit[0] > 1 and title is not None:
+            # "President Petro Poroshenko": after a title, a name that runs past the titled alias wins
+            later = next((j for j in range(i + 1, i + hit[0]) if (m := _en_match_at(text, tokens, j, lex))
+                          and j + m[0] > i + hit[0]
+                          and title.fullmatch(text[tokens[i][0]:tokens[j][0]].strip())), None)
+            if later is not None:
+                i = later
+                continue
         if hit:
             k, actor = hit
-            end = tokens[i + k - 1][1]
+            s, end = tokens[i][0], tokens[i + k - 1][1]
             if text[end - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", text[s:end]):
                 end -= 1
             out.append(ActorMention(s, end, text[s:end], actor))
@@ -183,6 +176,28 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
             if adjectives:
                 a.country = lex.gaz.demonyms.get(en_key(adjectives[-1].group(0)))
     return _members_named(text, out)
+
+
+def _en_match_at(text: str, tokens: list[tuple[int, int]], i: int, lex: ActorLexicon) -> tuple[int, Actor] | None:
+    """The longest actor alias starting at token ``i``: (number of tokens, actor), or None."""
+    s, e = tokens[i]
+    word = text[s:e].rstrip(".")
+    hit = None
+    if word.replace(".", "") in lex.en_exact:
+        hit = (1, lex.en_exact[word.replace(".", "")])
+    if word[:1].isupper() or word.lower() == "the" or word.lower().startswith(("al-", "el-")):
+        for k in range(min(lex.max_en_words + 1, len(tokens) - i), 0, -1):
+            span = text[s:tokens[i + k - 1][1]]
+            if re.search(r"[,;:!?]", span):
+                continue
+            actor = lex.en.get(en_key(span.rstrip(".")))
+            if actor is None and k > 1 and span.endswith(("'s", "’s")):
+                actor = lex.en.get(en_key(span[:-2]))  # South Sudan's army: the state, not "Sudan's army"
+            if actor and (k > 1 or word[:1].isupper() or word.lower().startswith(("al-", "el-"))):
+                if hit is None or k > hit[0]:
+                    hit = (k, actor)
+                break
+    return hit
 
 
 _EN_MEMBERS_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
