@@ -1085,3 +1085,44 @@ def test_zh_person_introduced_with_country_and_title(text, published, actor) -> 
 ])
 def test_zh_a_prohibited_move_is_no_capture(text, published) -> None:
     assert _captures(text, "zh", published) == set()
+
+
+@pytest.mark.parametrize("text, published, language, expected", [
+    ("叛军20日攻占戈马，次日又攻占萨凯镇。", "2012-11-22", "zh", D("2012-11-21")),
+    ("土耳其军队8月23日炮击杰拉布卢斯周边，翌日叙利亚反对派武装攻占杰拉布卢斯。", "2016-08-26", "zh", D("2016-08-24")),
+    ("M23 rebels took Goma on Tuesday and the next day captured Sake.", "2012-11-22", "en", D("2012-11-21")),
+    ("Russian forces shelled Bakhmut on Jan. 10. The following day they captured Soledar.", "2023-01-16",
+     "en", D("2023-01-11")),
+])
+def test_next_day_anaphor_counts_from_the_day_named_before(text, published, language, expected) -> None:
+    """次日 / the next day is the day after the last day written before it, not that day itself."""
+    last = [e for e in _events(text, language, published, "territory_captured")][-1]
+    assert last.date_start == expected
+
+
+@pytest.mark.parametrize("text, published, actor, quantity, place", [
+    ("俄军总参谋长7日说，约1000名乌军在坦克和装甲车支援下越过边境，进入库尔斯克州。", "2024-08-16",
+     "Ukrainian forces", 1000, "Kursk"),
+    ("土耳其于1月20日对阿夫林发动空袭，次日土军地面部队越过边境。", "2018-03-18", "Turkish forces", None, "Afrin"),
+])
+def test_zh_forces_crossing_the_border_are_deployed(text, published, actor, quantity, place) -> None:
+    """越过边境 moves troops into the other side's land: the place is that land, never the actor's own country."""
+    deployed = _events(text, "zh", published, "troop_deployment")
+    assert [(e.actor1, e.quantity, e.place.name) for e in deployed] == [(actor, quantity, place)]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("联合国难民署说，已有逾4万名埃塞俄比亚人越境逃入苏丹东部。", "2020-11-29"),
+    ("约7000名难民从西达尔富尔州越境进入乍得。", "2023-11-08"),
+])
+def test_zh_refugees_crossing_the_border_are_no_deployment(text, published) -> None:
+    assert _events(text, "zh", published, "troop_deployment") == []
+    assert len(_events(text, "zh", published, "displacement")) == 1
+
+
+@pytest.mark.parametrize("text, published", [
+    ("新华社巴格达6月11日电 极端组织“伊拉克和黎凡特伊斯兰国”6日向摩苏尔发动大规模进攻。", "2014-06-11"),
+    ("“伊拉克和沙姆伊斯兰国”武装人员当天夺取了拉卡市。", "2014-01-14"),
+])
+def test_zh_isil_long_names_are_islamic_state(text, published) -> None:
+    assert {e.actor1 for e in _events(text, "zh", published)} == {"Islamic State"}

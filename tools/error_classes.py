@@ -48,7 +48,7 @@ def main() -> int:
     ap.add_argument("sitroom")
     ap.add_argument("gold_dir")
     ap.add_argument("corpus_dir")
-    ap.add_argument("--show")
+    ap.add_argument("--show", help="list the misses of one class (date, actor, ...), or all of them")
     ap.add_argument("--unread", action="store_true",
                     help="count, by language and type, the misses whose sentence gave no event of their type")
     ap.add_argument("--false-positives", action="store_true",
@@ -82,7 +82,7 @@ def main() -> int:
                 unread[(gold["language"], g["type"])] += 1
                 if a.show == "unread":
                     shown.append((path.name, "unread", g, None))
-            if a.show and a.show in cls:
+            if a.show and (a.show == "all" or a.show in cls):
                 shown.append((path.name, cls, g, p))
     for cls, n in counts.most_common():
         print(f"{n:4d}  {cls}")

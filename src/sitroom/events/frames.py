@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sitroom.actors.lexicon import ActorLexicon
 from sitroom.actors.recognize import ActorMention
@@ -517,6 +517,14 @@ def _zh_before_main_clause(s: Sentence, w: Window) -> bool:
         and re.search(r"(?:之)?后(?!方|勤|援|备|撤|退|者)", s.text[w.trig_end:w.end]) is not None
 
 
+def _anaphor_day(t: TimeExpr, usable: list[TimeExpr], discourse: Discourse) -> date | None:
+    """The day an anaphor (同日, 次日, the day before) means: the last day written before it in the
+    sentence, else the last day of the sentences before, moved by the anaphor's shift."""
+    earlier = [u for u in usable if u.start < t.start and u.kind != "anaphor" and u.precision == "day"]
+    base = earlier[-1].date_start if earlier else discourse.last_day
+    return None if base is None else base + timedelta(days=t.shift_days)
+
+
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
     """The event's time: written in the clause, else in the sentence, else inherited, else the report's date."""
     def nearest(exprs: list[TimeExpr]) -> TimeExpr:
@@ -539,9 +547,10 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
             if why:
                 return moved, why
             if t.kind == "anaphor":
-                if discourse.last_day is None:
+                day = _anaphor_day(t, usable, discourse)
+                if day is None:
                     continue
-                return TimeExpr(t.start, t.end, t.text, discourse.last_day, discourse.last_day, "day", "point"), \
+                return TimeExpr(t.start, t.end, t.text, day, day, "day", "point"), \
                     "'" + t.text + "' refers to the day named before"
             return t, reason
     report_day = doc.reference_date

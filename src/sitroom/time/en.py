@@ -66,7 +66,8 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
     for pattern, word, kind, a, b in _relative():
         for m in pattern.finditer(text):
             expr = _relative_expr(word, kind, a, b, ref, m.start())
-            add(TimeExpr(m.start(), m.end(), m.group(0), expr.date_start, expr.date_end, expr.precision, expr.kind))
+            add(TimeExpr(m.start(), m.end(), m.group(0), expr.date_start, expr.date_end, expr.precision, expr.kind,
+                         expr.shift_days))
     found.sort(key=lambda e: e.start)
     return found
 

@@ -12,7 +12,7 @@ class TimeExpr:
 
     ``kind`` is ``point`` (a day, month or year), ``since`` (from a date up to the
     reference date), ``range`` (two explicit ends), ``recent`` (the last days),
-    ``future`` or ``anaphor`` (同一天 / the same day: resolved from discourse).
+    ``future`` or ``anaphor`` (同一天 / the same day / 次日: resolved from an earlier day).
     """
 
     start: int
@@ -22,6 +22,7 @@ class TimeExpr:
     date_end: date | None
     precision: str | None  # day | month | year | range
     kind: str = "point"
+    shift_days: int = 0  # an anaphor's days after the day it refers to (次日 +1, the day before -1)
 
     @property
     def is_future(self) -> bool:
