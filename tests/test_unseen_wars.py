@@ -1126,3 +1126,59 @@ def test_zh_refugees_crossing_the_border_are_no_deployment(text, published) -> N
 ])
 def test_zh_isil_long_names_are_islamic_state(text, published) -> None:
     assert {e.actor1 for e in _events(text, "zh", published)} == {"Islamic State"}
+
+
+@pytest.mark.parametrize("text, published, language", [
+    ("By Monday morning 137 Congolese soldiers had crossed the border and surrendered to Ugandan authorities.",
+     "2022-06-13", "en"),
+    ("数十名政府军士兵越过边境向乌干达当局投降。", "2022-06-13", "zh"),
+    ("约200名阿富汗士兵越过边境进入乌兹别克斯坦寻求庇护。", "2021-08-16", "zh"),
+])
+def test_soldiers_crossing_a_border_to_surrender_are_not_deployed(text, published, language) -> None:
+    assert _events(text, language, published, "troop_deployment") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("About 1,000 Ukrainian troops crossed the border into the Kursk region on Aug. 6.", "2024-08-12",
+     ("Ukrainian forces", 1000.0, D("2024-08-06"))),
+    ("Russian troops crossed into Georgia on Aug. 8.", "2008-08-10", ("Russian forces", None, D("2008-08-08"))),
+])
+def test_en_forces_crossing_into_a_country_are_deployed(text, published, expected) -> None:
+    assert [(e.actor1, e.quantity, e.date_start) for e in _events(text, "en", published, "troop_deployment")] \
+        == [expected]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("驻守海军司令部的乌军官兵随后未作抵抗撤离塞瓦斯托波尔。", "2014-03-19"),
+    ("政府军几乎没有抵抗撤出了马扎里沙里夫。", "2001-11-10"),
+])
+def test_zh_a_negated_manner_does_not_negate_the_withdrawal(text, published) -> None:
+    """未作抵抗撤离: 未 negates the resistance, not the leaving."""
+    assert [e.event_type for e in _events(text, "zh", published)] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text, published, event_type", [
+    ("他表示政府不会与提人阵谈判。", "2020-11-28", "rejection"),
+    ("哈马斯发言人说，哈马斯不会同以色列进行谈判。", "2014-07-18", "rejection"),
+    ("普京12日与安全官员开会时说，俄军将击退入侵者。", "2024-08-16", "meeting"),
+    ("马利基10日与军方高级将领开会，讨论摩苏尔局势。", "2014-06-11", "meeting"),
+    ("阿比11月4日下令出兵提格雷州。", "2020-11-29", "troop_deployment"),
+    ("普京宣布出兵叙利亚。", "2015-09-30", "troop_deployment"),
+    ("普京18日在莫斯科签署关于克里米亚加入俄罗斯联邦的条约。", "2014-03-19", "agreement"),
+    ("双方在多哈签署关于美军从阿富汗撤出全部外国军队的协议。", "2020-03-01", "agreement"),
+])
+def test_zh_refusal_to_talk_meetings_orders_to_send_troops_and_long_treaties(text, published, event_type) -> None:
+    assert event_type in {e.event_type for e in _events(text, "zh", published)}
+
+
+@pytest.mark.parametrize("text, published, event_type", [
+    ("Italy and Canada signed bilateral security agreements with Ukraine during the visit.", "2024-02-25",
+     "agreement"),
+    ("Armenia and Azerbaijan signed a Russian-brokered peace deal in Moscow.", "2020-11-10", "agreement"),
+    ("M23 military chief Sultani Makenga agreed to the pullout after talks in Kampala.", "2012-11-27", "agreement"),
+    ("The Houthis agreed to the withdrawal of their fighters from Hodeidah port.", "2018-12-14", "agreement"),
+    ("The battalion commander appealed on Facebook for reinforcements near Ilovaisk.", "2014-08-28", "appeal"),
+    ("The mayor of Mariupol appealed on television for residents to leave.", "2022-03-05", "appeal"),
+])
+def test_en_signed_agreements_agreed_pullouts_and_appeals_through_a_medium(text, published, event_type) -> None:
+    assert event_type in {e.event_type for e in _events(text, "en", published)}

@@ -95,7 +95,11 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
            lex: ActorLexicon, gaz: Gazetteer, cue: dict) -> list[Event]:
     lang = doc.language
     w = frames.clause_window(s, match.start(), match.end(), lang)
-    local_before = s.text[max(w.start, w.trig_start - 4):w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 25):w.trig_start]
+    if lang == "zh":
+        # 未作抵抗撤离: a negated manner before the verb does not negate the verb
+        local_before = cue["manner_negation"].sub("", s.text[max(w.start, w.trig_start - 12):w.trig_start])[-4:]
+    else:
+        local_before = s.text[max(0, w.trig_start - 25):w.trig_start]
     if cue["negation"].search(local_before):
         return []
     if trig.type == "meeting" and cue["called_off"].search(s.text[max(w.start if lang == "zh" else 0, w.trig_start - 40):w.trig_start]):
