@@ -127,7 +127,7 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
     while i < len(tokens):
         hit = _en_match_at(text, tokens, i, lex)
         title = lex.titles.get("en")
-        if hit and hit[0] > 1 and title is not None:
+        if hit and hit[0] > 1 and title is not None and title.match(text, tokens[i][0]):
             # "President Petro Poroshenko": after a title, a name that runs past the titled alias wins
             later = next((j for j in range(i + 1, i + hit[0]) if (m := _en_match_at(text, tokens, j, lex))
                           and j + m[0] > i + hit[0]
@@ -148,7 +148,7 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
             i += 1
     found = []
     for role in lex.roles["en"]:
-        for m in re.finditer(rf"\b(?:{role.pattern.pattern})\b", text, re.I):
+        for m in _en_role_words(role.pattern.pattern).finditer(text):
             found.append((m, role))
     # longest first, so that "rebel forces" and "anti-government forces" are not read as "forces"
     for m, role in sorted(found, key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[0].start())):
@@ -178,6 +178,18 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
     return _members_named(text, out)
 
 
+_CLAUSE_PUNCT = re.compile(r"[,;:!?]")
+_EN_ROLE_WORDS: dict[str, re.Pattern] = {}
+
+
+def _en_role_words(pattern: str) -> re.Pattern:
+    """A role pattern as a whole-word, case-insensitive regex (compiled once)."""
+    found = _EN_ROLE_WORDS.get(pattern)
+    if found is None:
+        found = _EN_ROLE_WORDS[pattern] = re.compile(rf"\b(?:{pattern})\b", re.I)
+    return found
+
+
 def _en_match_at(text: str, tokens: list[tuple[int, int]], i: int, lex: ActorLexicon) -> tuple[int, Actor] | None:
     """The longest actor alias starting at token ``i``: (number of tokens, actor), or None."""
     s, e = tokens[i]
@@ -188,7 +200,7 @@ def _en_match_at(text: str, tokens: list[tuple[int, int]], i: int, lex: ActorLex
     if word[:1].isupper() or word.lower() == "the" or word.lower().startswith(("al-", "el-")):
         for k in range(min(lex.max_en_words + 1, len(tokens) - i), 0, -1):
             span = text[s:tokens[i + k - 1][1]]
-            if re.search(r"[,;:!?]", span):
+            if _CLAUSE_PUNCT.search(span):
                 continue
             actor = lex.en.get(en_key(span.rstrip(".")))
             if actor is None and k > 1 and span.endswith(("'s", "’s")):
