@@ -1182,3 +1182,18 @@ def test_zh_refusal_to_talk_meetings_orders_to_send_troops_and_long_treaties(tex
 ])
 def test_en_signed_agreements_agreed_pullouts_and_appeals_through_a_medium(text, published, event_type) -> None:
     assert event_type in {e.event_type for e in _events(text, "en", published)}
+
+
+@pytest.mark.parametrize("text, published, language, cancelled", [
+    ("Ukraine's president said Russian forces had entered Ukraine and taken Novoazovsk in the Donetsk region. He canceled a visit to Turkey and called "
+     "an emergency session of the National Security and Defense Council.", "2014-08-28", "en", "Turkey"),
+    ("The prime minister cut short a visit to Paris and called an emergency cabinet meeting in Beirut.",
+     "2024-09-24", "en", "Paris"),
+    ("乌克兰总统波罗申科28日说，俄军已进入乌克兰东部。波罗申科取消了对土耳其的访问，并召开国家安全与国防委员会紧急会议。",
+     "2014-08-28", "zh", "Turkey"),
+    ("黎巴嫩总理取消前往巴黎的访问，在贝鲁特召开内阁紧急会议。", "2024-09-24", "zh", "Paris"),
+])
+def test_a_cancelled_trip_is_not_where_the_meeting_is(text, published, language, cancelled) -> None:
+    """canceled a visit to Turkey and called an emergency session: the meeting is not in Turkey."""
+    meetings = _events(text, language, published, "meeting")
+    assert len(meetings) == 1 and meetings[0].place is not None and meetings[0].place.name != cancelled

@@ -174,6 +174,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if event_type == "meeting":
         # 就叙利亚局势举行会议, an emergency meeting on Ukraine: the topic is not where they meet
         places = [p for p in places if not cue["topic"].search(s.text[max(0, p.start - 12):p.start])]
+        # canceled a visit to Turkey and called an emergency session: a trip not made is not where they met
+        places = [p for p in places if not cue["cancelled_trip"].search(s.text[max(0, p.start - 50):p.start])]
     places.sort(key=lambda p: p.start)
     chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
     if entry and not chosen:
