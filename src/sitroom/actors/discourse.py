@@ -8,6 +8,7 @@ sentences just before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitroom.actors.lexicon import Actor, ActorLexicon
 from sitroom.actors.recognize import ActorMention
@@ -90,10 +91,8 @@ def _titled(s, language: str, lex: ActorLexicon):
     title = lex.titles.get(language)
     if language != "en" or title is None:
         return
-    titles = rf"(?i:{title.pattern})(?:\s+(?i:{title.pattern}))*"  # spokesman Colonel Dejene Tsegaye
-    for pattern in (rf"\b{titles}\s+(?P<name>{_NAME_EN})",
-                    rf"\b(?i:{title.pattern}),\s+(?P<name>{_NAME_EN}),"):
-        for m in re.finditer(pattern, s.text):
+    for pattern in _titled_patterns(title.pattern):
+        for m in pattern.finditer(s.text):
             name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
             if set(name.split()) & _NOT_NAME_WORDS or any(
                     a.start < m.end("name") and m.start("name") < a.end for a in [*s.actors, *s.places]):
@@ -101,13 +100,23 @@ def _titled(s, language: str, lex: ActorLexicon):
             yield name, _state_before(s, m.start(), lex)
 
 
+@lru_cache(maxsize=4)
+def _titled_patterns(title: str) -> tuple[re.Pattern, re.Pattern]:
+    """A name after one or more titles (spokesman Colonel Dejene Tsegaye), and a name in apposition to a title."""
+    titles = rf"(?i:{title})(?:\s+(?i:{title}))*"
+    return (re.compile(rf"\b{titles}\s+(?P<name>{_NAME_EN})"),
+            re.compile(rf"\b(?i:{title}),\s+(?P<name>{_NAME_EN}),"))
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s|s'|s’)?\s*$")
+
+
 def _state_before(s, title_start: int, lex: ActorLexicon) -> Actor | None:
     """Whom a title's holder speaks for: an actor written right before the title (Military spokesman, the
     rebels' spokesman), a demonym or country (French President, Yemen's foreign minister) or a named
     person's possessive (Hadi's foreign minister)."""
-    gap = re.compile(r"(?:'s|’s|s'|s’)?\s*$")
     owner = next((a.actor for a in reversed(s.actors) if a.actor is not None and a.end <= title_start
-                  and gap.fullmatch(s.text[a.end:title_start]) and a.actor.type != "person"), None)
+                  and _POSSESSIVE_GAP.fullmatch(s.text[a.end:title_start]) and a.actor.type != "person"), None)
     if owner is not None:
         return lex.top(owner)
     before = re.search(r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:'s|’s)?\s+$", s.text[:title_start])

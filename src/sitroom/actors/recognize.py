@@ -123,10 +123,10 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
     out: list[ActorMention] = []
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     covered = [False] * len(text)
+    title = lex.titles.get("en")
     i = 0
     while i < len(tokens):
         hit = _en_match_at(text, tokens, i, lex)
-        title = lex.titles.get("en")
         if hit and hit[0] > 1 and title is not None and title.match(text, tokens[i][0]):
             # "President Petro Poroshenko": after a title, a name that runs past the titled alias wins
             later = next((j for j in range(i + 1, i + hit[0]) if (m := _en_match_at(text, tokens, j, lex))

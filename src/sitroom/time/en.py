@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -66,8 +67,7 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
     for pattern, word, kind, a, b in _relative():
         for m in pattern.finditer(text):
             expr = _relative_expr(word, kind, a, b, ref, m.start())
-            add(TimeExpr(m.start(), m.end(), m.group(0), expr.date_start, expr.date_end, expr.precision, expr.kind,
-                         expr.shift_days))
+            add(replace(expr, start=m.start(), end=m.end(), text=m.group(0)))
     found.sort(key=lambda e: e.start)
     return found
 
