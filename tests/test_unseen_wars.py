@@ -1197,3 +1197,35 @@ def test_a_cancelled_trip_is_not_where_the_meeting_is(text, published, language,
     """canceled a visit to Turkey and called an emergency session: the meeting is not in Turkey."""
     meetings = _events(text, language, published, "meeting")
     assert len(meetings) == 1 and meetings[0].place is not None and meetings[0].place.name != cancelled
+
+
+@pytest.mark.parametrize("text, language, published, victims, killer", [
+    # Syria 2016: the dead are IS fighters; the report shows Syrian troops fighting IS
+    ("Syrian troops recaptured Palmyra from Islamic State fighters on Sunday. "
+     "The monitoring group said 400 IS fighters were killed in the battle.", "en", "2016-03-28",
+     "Islamic State", "Syrian government forces"),
+    # Donbas 2014: "On the Ukrainian side, 15 soldiers have been killed"
+    ("Separatist rebels seized the airport of Donetsk from Ukrainian troops on Friday. "
+     "On the Ukrainian side, 15 soldiers have been killed.", "en", "2014-05-28", "Ukrainian forces", "Ukrainian rebels"),
+    # Yemen 2015: 沙特方面则有5名士兵阵亡 in a report of a Houthi attack
+    ("胡塞武装5日向沙特边境城市吉赞发动袭击。沙特方面则有5名士兵阵亡。", "zh", "2015-05-06", "Saudi Arabia", "Houthis"),
+    # Mali 2013: a French soldier killed while French and Malian troops retake Gao from Islamists (allies are not the killer)
+    ("马里政府军和法军6日从伊斯兰武装手中夺回了加奥。一名法军士兵在战斗中阵亡。", "zh", "2013-02-07",
+     "French forces", "Islamist militants"),
+])
+def test_the_side_of_the_dead_is_not_who_killed_them(text, language, published, victims, killer) -> None:
+    """Casualties name the perpetrator as actor1 (as ACLED does): a side written as the dead or wounded is
+    actor2, and actor1 is the side the report shows fighting it."""
+    [dead] = _events(text, language, published, "casualties")
+    assert dead.actor2 == victims and dead.actor1 == killer
+
+
+@pytest.mark.parametrize("text, language, published, killer, counts", [
+    ("Israeli soldiers shot at protesters in Gaza and killed 5 people.", "en", "2018-05-15", "Israel Defense Forces", {5}),
+    ("以军已在加沙地带打死至少512名巴勒斯坦人，打伤约2500人。", "zh", "2009-01-04", "Israel Defense Forces", {512, 2500}),
+])
+def test_a_force_that_kills_stays_the_actor(text, language, published, killer, counts) -> None:
+    """The subject of an active 'killed' / 打死 is the killer; the counted people after it are the victims,
+    also as the apparent subject of the next clause (，打伤约2500人)."""
+    dead = _events(text, language, published, "casualties")
+    assert {e.quantity for e in dead} == counts and {e.actor1 for e in dead} == {killer}

@@ -22,6 +22,8 @@ class Discourse:
     last_air_power: tuple[int, Actor] | None = None  # (sentence index, state force) last named
     last_city: Place | None = None
     last_city_sentence: int = -10
+    actors: dict[str, Actor] = field(default_factory=dict)  # name -> actor of every event so far (roles included)
+    allies: set[frozenset[str]] = field(default_factory=set)  # forces named acting together (马里政府军和法军)
 
     def see_place(self, place: Place) -> None:
         """Remember the latest place of each kind (a city also sets its division and country)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
@@ -23,6 +24,7 @@ _FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机
                               r"building|buildings|plant|factory|castle|citadel|fortress|prison|police\s+station|bridge|"
                               r"hill|hilltop|heights|port|checkpoint|palace)\b", re.I)}
 ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
+VICTIMS = "the side of the dead or wounded"
 ENTRY = "territory_captured/troop_deployment"  # forces entered X: a capture of a town, a deployment into a territory
 
 
@@ -47,11 +49,75 @@ def extract_events(doc: Document) -> list[Event]:
                         events.extend(found)
         _remember(s, discourse)
     events.sort(key=lambda e: e.evidence.start)
-    _casualties_follow_their_cause(events)
+    _casualties_follow_their_cause(events, lex)
+    _casualties_take_the_other_side(events, lex, doc, discourse)
     return merge_repeats(events)
 
 
-def _casualties_follow_their_cause(events: list[Event]) -> None:
+def _side(name: str, lex: ActorLexicon, known: dict[str, Actor] | None = None) -> str:
+    """Which side of a war an actor is on, coarsely: its state for state forces and governments, else itself."""
+    actor = (known or {}).get(name) or lex.by_name.get(name)
+    if actor is None:
+        return name
+    actor = lex.top(actor)
+    country = lex.country_of(actor) if actor.type in ("state", "state_force", "government") else None
+    return f"state:{country}" if country else actor.name
+
+
+def _opponent(events: list[Event], victims: str, lex: ActorLexicon, doc: Document, discourse: Discourse) -> str | None:
+    """The side the report shows fighting the victims' side: the other party of its captures, strikes,
+    attacks and clashes, else the armed group the report is about, else the side most often attacked
+    (French soldiers killed in a report of Islamists driven from Gao: the Islamists)."""
+    known = discourse.actors
+    own = _side(victims, lex, known)
+    victim_actor = known.get(victims) or lex.by_name.get(victims)
+    people_of = victim_actor.country if victim_actor is not None and victim_actor.type == "state" else None
+
+    def fights(name: str) -> bool:
+        actor = known.get(name) or lex.by_name.get(name)
+        # 512 Palestinians killed: a people's own armed groups (Hamas) are not who killed them
+        return actor is not None and (actor.armed or actor.type == "state") \
+            and not (people_of and actor.type == "nsag" and actor.country == people_of)
+
+    pairs: Counter[str] = Counter()
+    for ev in events:
+        if ev.event_type in ARMED_ACTS and ev.actor1 and ev.actor2 and fights(ev.actor1) and fights(ev.actor2) \
+                and _side(ev.actor1, lex, known) != _side(ev.actor2, lex, known):
+            if _side(ev.actor1, lex, known) == own:
+                pairs[ev.actor2] += 1
+            elif _side(ev.actor2, lex, known) == own:
+                pairs[ev.actor1] += 1
+    if pairs:
+        return pairs.most_common(1)[0][0]
+    group = doc.main_armed_group
+    if group is not None and fights(group.name) and _side(group.name, lex, known) != own:
+        return group.name
+    allies = {name for pair in discourse.allies if victims in pair for name in pair}
+    for role in ("actor1", "actor2"):  # the side that acts most, else the side most often acted on
+        named = Counter(getattr(ev, role) for ev in events if ev.event_type in ARMED_ACTS and getattr(ev, role)
+                        and getattr(ev, role) not in allies and fights(getattr(ev, role))
+                        and _side(getattr(ev, role), lex, known) != own)
+        ranked = named.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+    return None
+
+
+def _casualties_take_the_other_side(events: list[Event], lex: ActorLexicon, doc: Document,
+                                    discourse: Discourse) -> None:
+    """"30 Turkish soldiers have been killed": the dead are Turkey's, so who killed them is the side the
+    report shows Turkey fighting (the perpetrator is actor1, as in ACLED); null when the report shows none."""
+    for ev in events:
+        if ev.event_type == "casualties" and ev.actor1 is None and ev.reasons.get("actor2") == VICTIMS and ev.actor2:
+            other = _opponent(events, ev.actor2, lex, doc, discourse)
+            if other is not None:
+                top = discourse.actors.get(other) or lex.by_name.get(other)
+                ev.actor1 = other
+                ev.actor1_country = lex.country_of(top) if top is not None and top.type in ("state", "state_force", "government") else None
+                ev.reasons["actor1"] = f"the side this report shows fighting {ev.actor2}"
+
+
+def _casualties_follow_their_cause(events: list[Event], lex: ActorLexicon) -> None:
     """"Air strikes by the coalition killed 14": deaths with no one named take the actor of the strike
     or attack just before them in the same sentence."""
     causes: dict[int, list[Event]] = {}
@@ -64,7 +130,8 @@ def _casualties_follow_their_cause(events: list[Event]) -> None:
             here = sorted(causes[ev.evidence.sentence], key=lambda c: (c.evidence.at > ev.evidence.at,
                                                                           abs(c.evidence.at - ev.evidence.at)))
             cause = here[0]
-            if ev.actor1 is None:
+            victims = ev.actor2 if ev.reasons.get("actor2") == VICTIMS else None
+            if ev.actor1 is None and not (victims and _side(victims, lex) == _side(cause.actor1, lex)):
                 ev.actor1, ev.actor1_country = cause.actor1, cause.actor1_country
                 ev.reasons["actor1"] = f"the actor of the {cause.event_type.replace('_', ' ')} that caused them"
             if "in the clause" not in ev.reasons.get("location", "") and "after the trigger" not in ev.reasons.get("location", "") \
@@ -130,7 +197,14 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if hypothetical and strict:
         return []
     actor = agent.actor if agent else None
-    actor2_mention = frames.pick_actor2(s, w, agent, lang, match if trig.agent != "passive" else None)
+    actor2_mention = frames.pick_actor2(s, w, agent, lang, match if trig.agent != "passive" else None,
+                                       allies_joined=event_type in ARMED_ACTS and event_type != "armed_clash")
+    victims = None
+    if event_type == "casualties" and agent is not None and agent.actor is not None \
+            and frames.is_victim_side(s, agent, w, lang, cue):
+        # 400 IS fighters were killed: IS lost them; who killed them is settled from the whole report
+        victims = lex.top(agent.actor)
+        actor, agent_reason = None, f"{victims.name} are the dead or wounded, not who caused them"
     # who acts, by type
     if event_type == "evacuation":
         owner = _personnel_owner(s, w, lang, lex)
@@ -258,6 +332,14 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         if actor2_mention is not None and actor2_mention.actor is not None:
             a2 = lex.top(actor2_mention.actor)
             actor2 = a2.name if top is None or a2.name != top.name else None
+        if victims is not None:
+            actor2 = victims.name
+        for known in (top, victims, lex.top(actor2_mention.actor) if actor2_mention is not None and actor2_mention.actor else None):
+            if known is not None:
+                discourse.actors.setdefault(known.name, known)
+        if top is not None and event_type in ARMED_ACTS:
+            for ally in frames.joined_forces(s, agent, lang):
+                discourse.allies.add(frozenset((top.name, lex.top(ally.actor).name)))
         ev = Event(
             doc_id=doc.doc_id, event_type=event_type, evidence=evidence,
             actor1=top.name if top else None, actor2=actor2,
@@ -273,6 +355,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             certainty=sure, attribution=said_by, subtype=_casualty_kind(event_type, s.text[match.start():match.end()]),
             reasons={"actor1": agent_reason, "location": place_reason, "date": time_reason, "certainty": sure_reason},
         )
+        if victims is not None:
+            ev.reasons["actor2"] = VICTIMS
         out.append(ev)
         if residents_ordered:
             out.append(replace(ev, event_type="evacuation", mentions=[], quantity_unit=None,

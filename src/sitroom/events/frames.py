@@ -105,6 +105,30 @@ def _counts_the_dead(s: Sentence, a: ActorMention, cue: dict) -> bool:
     return a.actor.type in ("igo", "ngo", "media") or bool(cue["speech_after"].match(s.text, a.end))
 
 
+def is_victim_side(s: Sentence, a: ActorMention, w: Window, language: str, cue: dict) -> bool:
+    """Whether the side named before a casualty verb is the dead or wounded, not who killed them:
+    "400 IS fighters were killed", "30 Turkish soldiers have been killed", 土耳其方面则有40多名士兵阵亡,
+    一名以军士兵阵亡."""
+    if a.end > w.trig_start or "victims" not in cue:
+        return False
+    between = s.text[a.end:w.trig_start]
+    trigger = s.text[w.trig_start:w.trig_end]
+    if language == "en":
+        if re.search(r"\bon\s+the\s+$", s.text[max(0, a.start - 8):a.start], re.I) and re.match(r"\s+side\b", between):
+            between = between[re.match(r"\s+side\b,?", between).end():]  # On the Israeli side, 64 soldiers … were killed
+        if not cue["victims"].match(between):
+            return False
+        passive = re.search(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$", between, re.I)
+        return bool(passive) or re.match(r"died|dead|lost", trigger, re.I) is not None
+    if cue["victim_count"].search(s.text[max(0, a.start - 8):a.start]) and len(between) <= 12:
+        return True  # 打死512名巴勒斯坦人，打伤约2500人: a counted people are the dead or wounded
+    if cue["active_harm"].search(trigger) and not s.text[max(0, w.trig_start - 1):w.trig_start] == "被":
+        return False  # 以军打死512名巴勒斯坦人: the side before an active verb killed
+    if cue["active_harm"].search(between) or re.search(r"[，。；,;]", between):
+        return False
+    return cue["victims"].match(between) is not None
+
+
 def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language: str, cue: dict,
                exclude: tuple[int, int] | None = None, armed_only: bool = False) -> tuple[ActorMention | None, str]:
     """The actor of the event: the passive agent when written, else the subject before the trigger
@@ -236,10 +260,21 @@ def _state_of_adjective(word: str):
     return actor_lexicon().by_name.get(gaz.countries[code].name)
 
 
+def joined_forces(s: Sentence, agent: ActorMention | None, language: str) -> list[ActorMention]:
+    """Forces written joined to the agent (马里政府军和法军, Syrian troops and Russian special forces): allies."""
+    if agent is None:
+        return []
+    joint = r"^(?:和|与|及|以及|同|、)$" if language == "zh" else r"^\s*(?:,\s*)?(?:and|along\s+with|together\s+with)\s+(?:the\s+)?$"
+    return [a for a in s.actors if a.actor is not None and a is not agent and a.start > agent.end
+            and a.start - agent.end <= 16 and re.match(joint, s.text[agent.end:a.start], re.I)
+            and (a.actor.armed or a.actor.type == "state")]
+
+
 def pick_actor2(s: Sentence, w: Window, agent: ActorMention | None, language: str,
-                match: re.Match | None = None) -> ActorMention | None:
+                match: re.Match | None = None, allies_joined: bool = False) -> ActorMention | None:
     """Whom it was done to or with: written inside the trigger (向X投降), the first actor after the
-    trigger in the clause, or an object before it."""
+    trigger in the clause, or an object before it (对X, 从X手中). With ``allies_joined`` (acts two
+    forces do together, such as taking a town), a force joined to the agent by 和/与 acts with it."""
     if match is not None and "agent" in match.re.groupindex and match.group("agent"):
         a0, a1 = match.span("agent")
         inside = [a for a in s.actors if a.actor and a.start >= a0 - 1 and a.end <= a1 + 2 and a is not agent]
@@ -250,7 +285,10 @@ def pick_actor2(s: Sentence, w: Window, agent: ActorMention | None, language: st
         return after[0]
     objs = [a for a in s.actors if a.actor and w.start <= a.start < w.trig_start and a is not agent]
     if language == "zh":
-        objs = [a for a in objs if re.search(r"(?:向|对|与|同|跟|和)$", s.text[max(0, a.start - 2):a.start])]
+        objs = [a for a in objs if re.search(r"(?:向|对|与|同|跟|和)$", s.text[max(0, a.start - 2):a.start])
+                and not (allies_joined and agent is not None and a.start - agent.end == 1)
+                or re.match(r"(?:手中|手里|手上)", s.text[a.end:a.end + 2])
+                and re.search(r"(?:从|自)$", s.text[max(0, a.start - 1):a.start])]
     else:
         objs = [a for a in objs if re.search(r"\b(?:with|to|on|against)\s+(?:the\s+)?$", s.text[max(0, a.start - 12):a.start], re.I)]
     return objs[-1] if objs else None
