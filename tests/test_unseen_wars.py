@@ -1229,3 +1229,20 @@ def test_a_force_that_kills_stays_the_actor(text, language, published, killer, c
     also as the apparent subject of the next clause (，打伤约2500人)."""
     dead = _events(text, language, published, "casualties")
     assert {e.quantity for e in dead} == counts and {e.actor1 for e in dead} == {killer}
+
+
+@pytest.mark.parametrize("text, language, published, dated", [
+    # Yemen 2015: the headline's toll and a pilot killed the day before are two casualty reports
+    ("Saudi-led air strike on Sanaa kills 20\n\nA Saudi-led air strike on a market in Sanaa killed 20 people, medics "
+     "said. The coalition said on Saturday that one of its pilots, Captain Ali Hassan, was killed near Sanaa.", "en",
+     "2015-04-12", "2015-04-11"),
+    # Gaza 2014: the toll of a strike and an officer killed on Saturday
+    ("Israeli strike near school in Rafah kills 10\n\nAn Israeli missile strike outside a school in Rafah killed at "
+     "least 10 people. The army said on Saturday that an officer, Lieutenant Dan Cohen, was killed in Rafah.", "en",
+     "2014-08-03", "2014-08-02"),
+])
+def test_a_toll_and_a_death_without_a_count_stay_two_casualty_events(text, language, published, dated) -> None:
+    """A casualties event with a count does not absorb one without (and its date): "kills 10" keeps its day."""
+    dead = _events(text, language, published, "casualties")
+    assert {(e.quantity, e.date_start) for e in dead} == {(None, D(dated)), (dead[0].quantity, D(published))}
+    assert dead[0].quantity in (20, 10)
