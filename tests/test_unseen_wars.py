@@ -1246,3 +1246,30 @@ def test_a_toll_and_a_death_without_a_count_stay_two_casualty_events(text, langu
     dead = _events(text, language, published, "casualties")
     assert {(e.quantity, e.date_start) for e in dead} == {(None, D(dated)), (dead[0].quantity, D(published))}
     assert dead[0].quantity in (20, 10)
+
+
+@pytest.mark.parametrize("text, language, ref, start, end", [
+    ("法国战机周末曾轰炸基达尔附近的目标。", "zh", "2013-01-28", "2013-01-26", "2013-01-27"),   # Mali, a Monday report
+    ("反对派武装上周末攻占了阿勒颇西郊。", "zh", "2016-08-03", "2016-07-30", "2016-07-31"),       # Syria, a Wednesday report
+    ("The alliance took Taloqan over the weekend.", "en", "2001-11-13", "2001-11-10", "2001-11-11"),  # Afghanistan
+    ("Rebels seized Bunagana over the weekend.", "en", "2022-06-13", "2022-06-11", "2022-06-12"),     # Congo
+])
+def test_the_weekend_is_the_last_saturday_and_sunday(text, language, ref, start, end) -> None:
+    """周末 / 上周末 / over the weekend: the Saturday and Sunday before the report (a two-day range)."""
+    [t] = [t for t in find_times(text, D(ref), language) if t.date_start is not None]
+    assert (t.date_start, t.date_end) == (D(start), D(end))
+
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    # Gaza 2023: the crossing was halted over the weekend; the strike that caused it was on Friday
+    ("Departures through the Rafah crossing were halted over the weekend after an Israeli strike hit an ambulance "
+     "convoy outside Gaza City's Shifa Hospital on Friday.", "2023-11-06", "air_strike", "2023-11-03"),
+    # Ukraine 2022: the withdrawal on Monday followed shelling on Sunday
+    ("Ukrainian officials said on Monday that civilians were leaving, after Russian forces shelled Sievierodonetsk "
+     "on Sunday.", "2022-06-07", "attack", "2022-06-05"),
+])
+def test_the_time_of_a_subordinate_clause_is_its_own(text, published, event_type, day) -> None:
+    """A time written before 'after'/'when' dates the main clause; the event inside the subordinate
+    clause takes the time written in it."""
+    [ev] = _events(text, "en", published, event_type)
+    assert ev.date_start == D(day)

@@ -563,9 +563,22 @@ def _anaphor_day(t: TimeExpr, usable: list[TimeExpr], discourse: Discourse) -> d
     return None if base is None else base + timedelta(days=t.shift_days)
 
 
+_EN_SUBORDINATOR = re.compile(r"\b(?:after|before|when|because|while|following|until|once)\b", re.I)
+
+
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
     """The event's time: written in the clause, else in the sentence, else inherited, else the report's date."""
     def nearest(exprs: list[TimeExpr]) -> TimeExpr:
+        if doc.language == "en":
+            # were halted over the weekend after a strike hit a convoy on Friday: the strike's clause begins
+            # at "after"; a time written before that word dates the other clause
+            opener = None
+            for opener in _EN_SUBORDINATOR.finditer(s.text, 0, w.trig_start):
+                pass
+            aside = re.compile(r",\s*(?:who|which|whose|where)\b", re.I).search(s.text, w.trig_end)
+            cut = aside.start() if aside else len(s.text)  # …, who fled the city last week: an aside's time
+            later = [t for t in exprs if opener is not None and opener.end() <= t.start < cut]
+            exprs = later or exprs
         before = [t for t in exprs if t.start < w.trig_start]
         return before[-1] if before else exprs[0]
 

@@ -62,6 +62,9 @@ def _relative_expr(word: str, kind: str, a: int, b: int, ref: date, start: int) 
     elif kind == "lastweek":
         monday = ref - timedelta(days=ref.weekday() + 7)
         ds, de, prec, kind = monday, monday + timedelta(days=6), "range", "range"
+    elif kind == "weekend":
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)  # the last Saturday, or today's
+        ds, de, prec, kind = saturday, min(saturday + timedelta(days=1), ref), "range", "range"
     elif kind == "lastmonthend":
         first = ref.replace(day=1)
         last = first - timedelta(days=1)
