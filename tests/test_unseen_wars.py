@@ -1273,3 +1273,29 @@ def test_the_time_of_a_subordinate_clause_is_its_own(text, published, event_type
     clause takes the time written in it."""
     [ev] = _events(text, "en", published, event_type)
     assert ev.date_start == D(day)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    # Syria 2018: a speech at the anniversary of the Gallipoli campaign (恰纳卡莱战役)
+    ("土耳其总统埃尔多安在纪念恰纳卡莱战役周年的集会上说，土耳其军队已控制阿夫林市中心。人民保护部队在进城前已撤离，"
+     "城内没有发生巷战。", "2018-03-18", "Afrin"),
+    # Gaza 2024: a statement on the anniversary of a massacre of 1982
+    ("以色列总理在纪念萨布拉和夏蒂拉大屠杀的声明中说，以军已进入拉法。哈马斯武装在城内撤离。", "2024-05-08", "Rafah"),
+])
+def test_a_place_naming_a_past_battle_is_not_where_anything_happens(text, published, place) -> None:
+    """恰纳卡莱战役, 萨布拉和夏蒂拉大屠杀: the place names a battle; 城内 later refers to the town of the report."""
+    [left] = _events(text, "zh", published, "withdrawal")
+    assert left.place is not None and left.place.name == place
+
+
+@pytest.mark.parametrize("text, published, place", [
+    # Crimea 2014: 升起俄罗斯国旗 in Sevastopol
+    ("自卫队员19日包围了塞瓦斯托波尔的乌克兰海军司令部。数百名自卫队员推倒大门，升起俄罗斯国旗，司令部内的乌军官兵随后撤离。",
+     "2014-03-20", "Sevastopol"),
+    # Syria 2018: 升起土耳其国旗 in Afrin
+    ("自由叙利亚军18日进入阿夫林市中心。士兵们升起土耳其国旗，人民保护部队随后撤离。", "2018-03-19", "Afrin"),
+])
+def test_a_flags_country_is_not_a_place(text, published, place) -> None:
+    """升起俄罗斯国旗: the flag's country is not where the soldiers withdrew from."""
+    [left] = _events(text, "zh", published, "withdrawal")
+    assert left.place is not None and left.place.name == place

@@ -47,7 +47,7 @@ def extract_events(doc: Document) -> list[Event]:
                         for k in range(match.start(), match.end()):
                             claimed[k] = True
                         events.extend(found)
-        _remember(s, discourse)
+        _remember(s, discourse, cue)
     events.sort(key=lambda e: e.evidence.start)
     _casualties_follow_their_cause(events, lex)
     _casualties_take_the_other_side(events, lex, doc, discourse)
@@ -140,7 +140,7 @@ def _casualties_follow_their_cause(events: list[Event], lex: ActorLexicon) -> No
                 ev.reasons["location"] = f"where the {cause.event_type.replace('_', ' ')} that caused them happened"
 
 
-def _remember(s: Sentence, discourse: Discourse) -> None:
+def _remember(s: Sentence, discourse: Discourse, cue: dict) -> None:
     """Carry the sentence's places and times forward; its topic (first) place of each kind is what
     a later 该市 / the city refers to. The last state force named is who flies air strikes no one claims."""
     forces = [a.actor for a in s.actors if a.actor is not None and a.actor.type in ("state_force", "state") and not a.object]
@@ -148,7 +148,8 @@ def _remember(s: Sentence, discourse: Discourse) -> None:
         discourse.last_air_power = (s.index, forces[-1])
     seen_kinds: set[str] = set()
     for p in s.places:
-        if p.place is not None and p.role != "anaphor" and p.place.kind not in seen_kinds:
+        if p.place is not None and p.role != "anaphor" and p.place.kind not in seen_kinds \
+                and not frames.names_a_battle(s, p, cue):
             seen_kinds.add(p.place.kind)
             discourse.see_place(p.place)
             if p.place.kind == "city":

@@ -319,10 +319,17 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue  # 与乌兹别克斯坦接壤的海拉坦口岸, near the border with Turkey: the neighbour is not the place
         if "based_in" in cue and cue["based_in"].search(s.text[max(0, p.start - 6):p.start]) and s.text[p.end:p.end + 1] == "的":
             continue  # 总部设在英国的叙利亚人权观察站: where a source sits, not where anything happened
+        if names_a_battle(s, p, cue):
+            continue  # 纪念恰纳卡莱战役周年: a battle of the past, not a place of the event
         if _reference_point(s, p, cue):
             continue  # 戈马以西约25公里的萨凯, Edaga Hamus, 100 km north of Mekelle: X only locates the other place
         out.append(p)
     return out
+
+
+def names_a_battle(s: Sentence, p: PlaceMention, cue: dict) -> bool:
+    """Whether a place only names a battle or massacre (恰纳卡莱战役, the Gallipoli campaign)."""
+    return "battle_name" in cue and cue["battle_name"].match(s.text, p.end) is not None
 
 
 def _reference_point(s: Sentence, p: PlaceMention, cue: dict) -> bool:
