@@ -1299,3 +1299,14 @@ def test_a_flags_country_is_not_a_place(text, published, place) -> None:
     """升起俄罗斯国旗: the flag's country is not where the soldiers withdrew from."""
     [left] = _events(text, "zh", published, "withdrawal")
     assert left.place is not None and left.place.name == place
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("以美国为首的联军战机7日晚空袭了坎大哈。", "zh", "2001-10-08"),                 # Afghanistan 2001
+    ("U.S.-led coalition aircraft bombed Basra on Friday.", "en", "2003-03-22"),      # Iraq 2003
+    ("以美國為首的聯軍戰機過去一天在拉瑪迪周邊發動了多次空襲。", "zh", "2015-05-21"),  # Iraq 2015, Traditional
+])
+def test_the_us_led_coalition_is_not_only_the_anti_isis_operation(text, language, published) -> None:
+    """以美国为首的联军 / the U.S.-led coalition of 2001 and 2003 is not Operation Inherent Resolve (2014–)."""
+    [strike] = _events(text, language, published, "air_strike")
+    assert strike.actor1 == "US-led coalition"
