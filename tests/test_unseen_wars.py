@@ -1310,3 +1310,27 @@ def test_the_us_led_coalition_is_not_only_the_anti_isis_operation(text, language
     """以美国为首的联军 / the U.S.-led coalition of 2001 and 2003 is not Operation Inherent Resolve (2014–)."""
     [strike] = _events(text, language, published, "air_strike")
     assert strike.actor1 == "US-led coalition"
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # Gaza 2009 and Gaza 2023: the toll is the number after passed / passes, not another number of the sentence
+    ("Gaza health officials said the death toll since Dec. 27 had passed 1,300, and that some 5,300 people had been "
+     "wounded.", "2009-01-18", 1300),
+    ("Israel says it has encircled Gaza City and split the territory in two as death toll passes 10,000", "2023-11-06", 10000),
+    # Yemen 2015: the toll rose to
+    ("The death toll in Aden rose to 185 on Thursday, medics said.", "2015-04-02", 185),
+])
+def test_a_death_toll_counts_the_number_after_its_verb(text, published, value) -> None:
+    """death toll … passed / passes / rose to N: N is the toll."""
+    tolls = [e for e in _events(text, "en", published, "casualties") if e.subtype != "wounded"]
+    assert [e.quantity for e in tolls] == [value]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("A Russian special forces officer was killed near Palmyra last week, the Russian military said.", "2016-03-27"),  # Syria
+    ("An aid worker was killed in Goma on Friday, the United Nations said.", "2012-11-25"),                            # Congo
+])
+def test_one_person_killed_is_a_count_of_one(text, published) -> None:
+    """'A … officer was killed', 'an aid worker was killed': one person."""
+    [dead] = _events(text, "en", published, "casualties")
+    assert dead.quantity == 1

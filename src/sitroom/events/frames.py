@@ -644,6 +644,15 @@ _UNIT_FOR_TYPE = {"troop_deployment": ("troops", ("people", "force")), "displace
 _CONJUNCT_BREAK = re.compile(r"\b(?:and|while|but|killed|wounded|injured|dead|displaced)\b|[,;]", re.I)
 
 
+_TOLL_VERB = re.compile(r"(?:\s+(?:since|in|from|on)\s+[^,;]{1,25}?)?\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
+                        r"(?:passed|passes|rose\s+to|risen\s+to|rises\s+to|reached|reaches|exceeded|exceeds|climbed\s+to|"
+                        r"climbs\s+to|stands\s+at|stood\s+at|topped|tops|hit|hits|surpassed|surpasses|of|at|to)\s+$", re.I)
+_EN_ONE_PERSON = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:soldier|officer|civilian|man|woman|child|boy|girl|"
+                            r"journalist|reporter|policeman|police\s+officer|fighter|militant|commander|pilot|aid\s+worker|"
+                            r"worker|resident|person|member|marine|sailor|guard|medic|doctor|nurse)\s+"
+                            r"(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Quantity | None:
     """The number that counts what the event is about (troops sent, people displaced, places taken)."""
     spec = _UNIT_FOR_TYPE.get(event_type)
@@ -658,11 +667,18 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
                        and q.unit_class in (None, "people") and not s.text[w.trig_end:q.start].strip()]
         if right_after:
             return right_after[0]
+        toll = [q for q in s.quantities if q.start >= w.trig_end and q.value == q.value
+                and q.unit_class in (None, "people") and _TOLL_VERB.match(s.text[w.trig_end:q.start])]
+        if toll and re.search(r"toll|deaths|casualties|fatalities", s.text[w.trig_start:w.trig_end], re.I):
+            return toll[0]  # the death toll since Dec. 27 had passed 1,300; death toll passes 10,000
         # three soldiers were killed and 12 wounded: the number of this conjunct, before its own verb
         before = [q for q in s.quantities if q.end <= w.trig_start and q.unit_class in (None, "people")
                   and max(0, w.trig_start - 120) <= q.start and not _CONJUNCT_BREAK.search(s.text[q.end:w.trig_start])]
         if before:
             return before[-1]
+        one = _EN_ONE_PERSON.search(s.text, max(0, w.trig_start - 80), w.trig_start) if event_type == "casualties" else None
+        if one is not None:
+            return Quantity(one.start(), one.end(), one.group(0), 1.0, "people", "people")  # a … officer was killed
     if event_type in ("displacement", "casualties") and language == "zh":
         # 造成至少53人死亡、130人受伤: each verb counts the number written right before it
         right_before = [q for q in pool if q.end <= w.trig_start and w.trig_start - q.end <= 3
