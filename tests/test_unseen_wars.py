@@ -1334,3 +1334,17 @@ def test_one_person_killed_is_a_count_of_one(text, published) -> None:
     """'A … officer was killed', 'an aid worker was killed': one person."""
     [dead] = _events(text, "en", published, "casualties")
     assert dead.quantity == 1
+
+
+@pytest.mark.parametrize("text, language, published, killer, victims", [
+    # Kursk 2024: Russian health officials count Russia's dead
+    ("Ukrainian troops captured Sudzha in Russia's Kursk region on Tuesday. Russian health officials said 12 civilians "
+     "had been killed.", "en", "2024-08-14", "Ukrainian forces", "Russia"),
+    # Gaza 2009: 巴勒斯坦卫生部门官员说
+    ("以军6日攻占了汗尤尼斯。巴勒斯坦卫生部门官员说，已有512人死亡。", "zh", "2009-01-07", "Israel Defense Forces", "Palestine"),
+])
+def test_health_officials_count_their_own_sides_dead(text, language, published, killer, victims) -> None:
+    """A toll reported by a state's health officials or medics is that state's dead; the killer is the side the
+    report shows fighting it, never the officials who count."""
+    [dead] = _events(text, language, published, "casualties")
+    assert (dead.actor1, dead.actor2) == (killer, victims)

@@ -206,6 +206,14 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         # 400 IS fighters were killed: IS lost them; who killed them is settled from the whole report
         victims = lex.top(agent.actor)
         actor, agent_reason = None, f"{victims.name} are the dead or wounded, not who caused them"
+    if event_type == "casualties" and actor is None and victims is None:
+        counted_by = frames.toll_of_own_side(s, w.trig_start)
+        if counted_by is not None:
+            victims = lex.top(counted_by.actor)  # Gaza health officials said the toll had passed 1,300
+            code = lex.country_of(victims)
+            country = gaz.country(code) if code and victims.type != "state" else None
+            victims = lex.by_name.get(country.name, victims) if country is not None else victims  # the people, not a party
+            agent_reason = f"the toll is counted by {victims.name}'s health officials: its own dead"
     # who acts, by type
     if event_type == "evacuation":
         owner = _personnel_owner(s, w, lang, lex)

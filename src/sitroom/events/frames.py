@@ -100,9 +100,27 @@ def _is_source(s: Sentence, a: ActorMention) -> bool:
 
 def _counts_the_dead(s: Sentence, a: ActorMention, cue: dict) -> bool:
     """A health ministry, aid agency or monitor that reports a toll is its source, not the killer."""
-    if a.actor is None or a.actor.armed or a.actor.type in ("state", "person"):
+    if a.actor is None or a.actor.armed:
         return False
+    if a.actor.type in ("state", "person"):
+        # Gaza health officials said the toll …: officials of a state who report the dead are the source
+        return bool(_OFFICIALS.search(a.text)) and bool(cue["speech_after"].match(s.text, a.end))
     return a.actor.type in ("igo", "ngo", "media") or bool(cue["speech_after"].match(s.text, a.end))
+
+
+_OFFICIALS = re.compile(r"officials|authorities|ministry|medics|doctors|官员|当局|卫生部|卫生部门|医疗|医院|官方", re.I)
+_HEALTH = re.compile(r"\b(?:health|medical|medics|hospitals?|doctors)\b|卫生|医疗|医院|医生", re.I)
+
+
+def toll_of_own_side(s: Sentence, trig_start: int) -> ActorMention | None:
+    """The state whose health officials or medics report a toll (Gaza health officials said …, 巴勒斯坦卫生部门
+    官员说): they count their own side's dead, so that state is the victims' side."""
+    for a in s.actors:
+        if a.actor is None or a.actor.armed or a.end > trig_start or a.actor.type not in ("state", "person", "government"):
+            continue
+        if _HEALTH.search(s.text[max(0, a.start - 12):a.end + 12]):
+            return a
+    return None
 
 
 def is_victim_side(s: Sentence, a: ActorMention, w: Window, language: str, cue: dict) -> bool:
