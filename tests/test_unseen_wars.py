@@ -1348,3 +1348,14 @@ def test_health_officials_count_their_own_sides_dead(text, language, published, 
     report shows fighting it, never the officials who count."""
     [dead] = _events(text, language, published, "casualties")
     assert (dead.actor1, dead.actor2) == (killer, victims)
+
+
+@pytest.mark.parametrize("text, language, published, places", [
+    ("以色列战机4日继续轰炸加沙城、汗尤尼斯和拉法等地。", "zh", "2009-01-05", {"Gaza City", "Khan Younis", "Rafah"}),  # Gaza 2009
+    ("俄军3日空袭了哈尔科夫、苏梅和扎波罗热。", "zh", "2022-03-04", {"Kharkiv", "Sumy", "Zaporizhzhia"}),               # Ukraine 2022
+    ("Saudi-led jets struck Sanaa, Saada and Hodeidah on Sunday.", "en", "2015-04-13", {"Sanaa", "Saada", "Hodeidah"}),  # Yemen 2015
+])
+def test_a_strike_on_a_list_of_towns_is_one_strike_per_town(text, language, published, places) -> None:
+    """轰炸A、B和C, struck A, B and C: each town struck is its own air strike, as each town taken is its own capture."""
+    strikes = _events(text, language, published, "air_strike")
+    assert {e.place.name for e in strikes} == places

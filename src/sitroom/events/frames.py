@@ -478,9 +478,18 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     if not in_clause and language == "zh":
         nearest = min(pool, key=lambda p: p.start)  # the sentence's topic (森纳尔位于瓦德迈达尼以南，…)
     items = _group_items(s, sorted(pool, key=lambda p: p.start), language)
-    for item in items:
+    for k, item in enumerate(items):
         if nearest in item:
-            return [_item_place(item)], "nearest place " + ("in the clause" if in_clause else "in the sentence")
+            chosen = [item]
+            if trig.type in ("air_strike", "attack") and nearest.start >= w.trig_end:
+                # 轰炸加沙城、汗尤尼斯和拉法等地, struck Gaza City, Khan Younis and Rafah: each target is a strike
+                for prev, nxt in zip(items[k:], items[k + 1:]):
+                    gap = s.text[prev[-1].end:nxt[0].start]
+                    if not (list_gap.match(gap) or (language == "en" and re.fullmatch(r"\s*,?\s*(?:and|,)\s*", gap))):
+                        break
+                    chosen.append(nxt)
+            return [_item_place(i) for i in chosen], "nearest place " + ("in the clause" if in_clause else "in the sentence") \
+                + (" and the list it opens" if len(chosen) > 1 else "")
     return [nearest], "nearest place"
 
 
