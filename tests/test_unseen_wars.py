@@ -1359,3 +1359,26 @@ def test_a_strike_on_a_list_of_towns_is_one_strike_per_town(text, language, publ
     """轰炸A、B和C, struck A, B and C: each town struck is its own air strike, as each town taken is its own capture."""
     strikes = _events(text, language, published, "air_strike")
     assert {e.place.name for e in strikes} == places
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("U.S. Defense Secretary Chuck Hagel ordered the aircraft carrier USS George H.W. Bush into the Gulf on Saturday.",
+     "2014-06-15", "United States"),                                                              # Iraq 2014
+    ("Russia ordered two warships of its Black Sea Fleet into the eastern Mediterranean on Friday.", "2013-08-31", "Russia"),  # Syria 2013
+])
+def test_ordering_warships_into_a_sea_is_a_deployment(text, published, actor) -> None:
+    """ordered the aircraft carrier … into the Gulf: warships sent are a deployment, not an appeal; 'the Gulf'
+    alone is no Gulf Province of Papua New Guinea."""
+    [sent] = _events(text, "en", published)
+    assert sent.event_type == "troop_deployment" and sent.actor1 == actor
+    assert sent.place is None or sent.place.country_code != "PG"
+
+
+@pytest.mark.parametrize("text, published, brokers", [
+    ("A partial truce brokered by the United States and Russia took effect on Feb. 27.", "2016-03-27", "United States"),  # Syria
+    ("The ceasefire brokered by Egypt took effect on Wednesday evening.", "2012-11-22", "Egypt"),                         # Gaza 2012
+])
+def test_a_truce_brokered_by_a_state_is_its_agreement(text, published, brokers) -> None:
+    """A truce brokered by X that took effect: an agreement with X as its actor."""
+    [deal] = _events(text, "en", published, "agreement")
+    assert deal.actor1 == brokers
