@@ -1382,3 +1382,14 @@ def test_a_truce_brokered_by_a_state_is_its_agreement(text, published, brokers) 
     """A truce brokered by X that took effect: an agreement with X as its actor."""
     [deal] = _events(text, "en", published, "agreement")
     assert deal.actor1 == brokers
+
+
+@pytest.mark.parametrize("text, language, published, state, body", [
+    ("伊拉克政府军在提克里特与武装分子交火。伊拉克国民议会定于12日召开特别会议。", "zh", "2014-06-11", "Iraq", "Iraqi parliament"),
+    ("Ukrainian forces shelled Donetsk. Ukraine's parliament will hold an emergency session on Tuesday.", "en",
+     "2014-08-28", "Ukraine", "Ukrainian parliament"),
+])
+def test_a_parliament_meets_for_its_state(text, language, published, state, body) -> None:
+    """国民议会 / parliament: a state's legislature, named in actor1_detail; actor1 is the state it acts for."""
+    [met] = _events(text, language, published, "meeting")
+    assert (met.actor1, met.actor1_detail) == (state, body)
