@@ -1393,3 +1393,26 @@ def test_a_parliament_meets_for_its_state(text, language, published, state, body
     """国民议会 / parliament: a state's legislature, named in actor1_detail; actor1 is the state it acts for."""
     [met] = _events(text, language, published, "meeting")
     assert (met.actor1, met.actor1_detail) == (state, body)
+
+
+@pytest.mark.parametrize("text, language, published, defender", [
+    ("Ukrainian troops repelled a Russian assault on Bakhmut on Tuesday.", "en", "2023-02-08", "Ukrainian forces"),  # Ukraine
+    ("Iraqi forces repulsed an attack by Islamic State fighters on Haditha on Friday.", "en", "2015-04-11",
+     "Iraqi Security Forces"),                                                                                     # Iraq
+    ("叙利亚政府军7日在阿勒颇击退了反对派武装的进攻。", "zh", "2016-08-08", "Syrian government forces"),             # Syria
+    ("乌军在巴赫穆特挫败了俄军的多次进攻。", "zh", "2023-02-08", "Ukrainian forces"),                               # Ukraine
+])
+def test_repelling_an_attack_is_a_clash(text, language, published, defender) -> None:
+    """repelled / repulsed / thwarted attempts / 击退 / 挫败…进攻: the defenders fought the attackers."""
+    clashes = _events(text, language, published, "armed_clash")
+    assert [e.actor1 for e in clashes] == [defender]
+
+
+@pytest.mark.parametrize("text, published, attacker, place", [
+    ("叙利亚政府军7日在阿勒颇击退了反对派武装的进攻。", "2016-08-08", "Syrian rebels", "Aleppo"),   # Syria
+    ("乌军在巴赫穆特挫败了俄军的多次进攻。", "2023-02-08", "Russian forces", "Bakhmut"),             # Ukraine
+])
+def test_zh_whose_attack_is_written_with_de(text, published, attacker, place) -> None:
+    """X的进攻: X attacks (not the subject who repels it), where the clause's 在Y places it."""
+    [attack] = _events(text, "zh", published, "attack")
+    assert (attack.actor1, attack.place.name) == (attacker, place)
