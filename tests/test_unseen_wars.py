@@ -1416,3 +1416,21 @@ def test_zh_whose_attack_is_written_with_de(text, published, attacker, place) ->
     """X的进攻: X attacks (not the subject who repels it), where the clause's 在Y places it."""
     [attack] = _events(text, "zh", published, "attack")
     assert (attack.actor1, attack.place.name) == (attacker, place)
+
+
+@pytest.mark.parametrize("text, published, places", [
+    # Iraq 2014: thousands more were leaving two towns
+    ("The U.N. refugee agency said some 500,000 people had fled Mosul, and that thousands more were leaving Tikrit "
+     "and Samarra.", "2014-06-14", {"Mosul", "Tikrit", "Samarra"}),
+    # Syria 2016: residents leaving two towns
+    ("Thousands of residents were leaving Aleppo and Idlib on Sunday, the monitor said.", "2016-08-08", {"Aleppo", "Idlib"}),
+])
+def test_people_leaving_a_list_of_towns_are_displaced_from_each(text, published, places) -> None:
+    """'were leaving X and Y' with a crowd as subject: displacement from each town."""
+    assert {e.place.name for e in _events(text, "en", published, "displacement")} == places
+
+
+def test_people_fleeing_to_a_list_of_countries_are_one_displacement() -> None:
+    """逃往毛里塔尼亚、布基纳法索和尼日尔: destinations are not where people were displaced from (Mali 2013)."""
+    fled = _events("又有近1万名马里人逃往毛里塔尼亚、布基纳法索和尼日尔等邻国。", "zh", "2013-01-28", "displacement")
+    assert len(fled) == 1 and fled[0].quantity == 10000

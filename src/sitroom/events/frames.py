@@ -493,8 +493,15 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     for k, item in enumerate(items):
         if nearest in item:
             chosen = [item]
-            if trig.type in ("air_strike", "attack") and nearest.start >= w.trig_end:
-                # 轰炸加沙城、汗尤尼斯和拉法等地, struck Gaza City, Khan Younis and Rafah: each target is a strike
+            lead = s.text[w.trig_end:item[0].start]
+            direct = len(lead) <= 12 and not re.search(r"[，。；,.;]", lead) and not (
+                trig.type in ("displacement", "withdrawal/evacuation") and (
+                    _DESTINATION[language].search(s.text[:item[0].start])
+                    or re.search(r"(?:、|,|和|及|\band)\s*$", s.text[:item[0].start])))  # 逃往A、B和C: B is no head
+            if trig.type in ("air_strike", "attack", "displacement", "withdrawal/evacuation") and nearest.start >= w.trig_end \
+                    and direct:
+                # 轰炸加沙城、汗尤尼斯和拉法等地, struck Gaza City, Khan Younis and Rafah: each target is a strike;
+                # were leaving Tikrit and Samarra: people leave each town
                 for prev, nxt in zip(items[k:], items[k + 1:]):
                     gap = s.text[prev[-1].end:nxt[0].start]
                     if not (list_gap.match(gap) or (language == "en" and re.fullmatch(r"\s*,?\s*(?:and|,)\s*", gap))):
