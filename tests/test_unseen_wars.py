@@ -1348,3 +1348,89 @@ def test_health_officials_count_their_own_sides_dead(text, language, published, 
     report shows fighting it, never the officials who count."""
     [dead] = _events(text, language, published, "casualties")
     assert (dead.actor1, dead.actor2) == (killer, victims)
+
+
+@pytest.mark.parametrize("text, language, published, places", [
+    ("以色列战机4日继续轰炸加沙城、汗尤尼斯和拉法等地。", "zh", "2009-01-05", {"Gaza City", "Khan Younis", "Rafah"}),  # Gaza 2009
+    ("俄军3日空袭了哈尔科夫、苏梅和扎波罗热。", "zh", "2022-03-04", {"Kharkiv", "Sumy", "Zaporizhzhia"}),               # Ukraine 2022
+    ("Saudi-led jets struck Sanaa, Saada and Hodeidah on Sunday.", "en", "2015-04-13", {"Sanaa", "Saada", "Hodeidah"}),  # Yemen 2015
+])
+def test_a_strike_on_a_list_of_towns_is_one_strike_per_town(text, language, published, places) -> None:
+    """轰炸A、B和C, struck A, B and C: each town struck is its own air strike, as each town taken is its own capture."""
+    strikes = _events(text, language, published, "air_strike")
+    assert {e.place.name for e in strikes} == places
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("U.S. Defense Secretary Chuck Hagel ordered the aircraft carrier USS George H.W. Bush into the Gulf on Saturday.",
+     "2014-06-15", "United States"),                                                              # Iraq 2014
+    ("Russia ordered two warships of its Black Sea Fleet into the eastern Mediterranean on Friday.", "2013-08-31", "Russia"),  # Syria 2013
+])
+def test_ordering_warships_into_a_sea_is_a_deployment(text, published, actor) -> None:
+    """ordered the aircraft carrier … into the Gulf: warships sent are a deployment, not an appeal; 'the Gulf'
+    alone is no Gulf Province of Papua New Guinea."""
+    [sent] = _events(text, "en", published)
+    assert sent.event_type == "troop_deployment" and sent.actor1 == actor
+    assert sent.place is None or sent.place.country_code != "PG"
+
+
+@pytest.mark.parametrize("text, published, brokers", [
+    ("A partial truce brokered by the United States and Russia took effect on Feb. 27.", "2016-03-27", "United States"),  # Syria
+    ("The ceasefire brokered by Egypt took effect on Wednesday evening.", "2012-11-22", "Egypt"),                         # Gaza 2012
+])
+def test_a_truce_brokered_by_a_state_is_its_agreement(text, published, brokers) -> None:
+    """A truce brokered by X that took effect: an agreement with X as its actor."""
+    [deal] = _events(text, "en", published, "agreement")
+    assert deal.actor1 == brokers
+
+
+@pytest.mark.parametrize("text, language, published, state, body", [
+    ("伊拉克政府军在提克里特与武装分子交火。伊拉克国民议会定于12日召开特别会议。", "zh", "2014-06-11", "Iraq", "Iraqi parliament"),
+    ("Ukrainian forces shelled Donetsk. Ukraine's parliament will hold an emergency session on Tuesday.", "en",
+     "2014-08-28", "Ukraine", "Ukrainian parliament"),
+])
+def test_a_parliament_meets_for_its_state(text, language, published, state, body) -> None:
+    """国民议会 / parliament: a state's legislature, named in actor1_detail; actor1 is the state it acts for."""
+    [met] = _events(text, language, published, "meeting")
+    assert (met.actor1, met.actor1_detail) == (state, body)
+
+
+@pytest.mark.parametrize("text, language, published, defender", [
+    ("Ukrainian troops repelled a Russian assault on Bakhmut on Tuesday.", "en", "2023-02-08", "Ukrainian forces"),  # Ukraine
+    ("Iraqi forces repulsed an attack by Islamic State fighters on Haditha on Friday.", "en", "2015-04-11",
+     "Iraqi Security Forces"),                                                                                     # Iraq
+    ("叙利亚政府军7日在阿勒颇击退了反对派武装的进攻。", "zh", "2016-08-08", "Syrian government forces"),             # Syria
+    ("乌军在巴赫穆特挫败了俄军的多次进攻。", "zh", "2023-02-08", "Ukrainian forces"),                               # Ukraine
+])
+def test_repelling_an_attack_is_a_clash(text, language, published, defender) -> None:
+    """repelled / repulsed / thwarted attempts / 击退 / 挫败…进攻: the defenders fought the attackers."""
+    clashes = _events(text, language, published, "armed_clash")
+    assert [e.actor1 for e in clashes] == [defender]
+
+
+@pytest.mark.parametrize("text, published, attacker, place", [
+    ("叙利亚政府军7日在阿勒颇击退了反对派武装的进攻。", "2016-08-08", "Syrian rebels", "Aleppo"),   # Syria
+    ("乌军在巴赫穆特挫败了俄军的多次进攻。", "2023-02-08", "Russian forces", "Bakhmut"),             # Ukraine
+])
+def test_zh_whose_attack_is_written_with_de(text, published, attacker, place) -> None:
+    """X的进攻: X attacks (not the subject who repels it), where the clause's 在Y places it."""
+    [attack] = _events(text, "zh", published, "attack")
+    assert (attack.actor1, attack.place.name) == (attacker, place)
+
+
+@pytest.mark.parametrize("text, published, places", [
+    # Iraq 2014: thousands more were leaving two towns
+    ("The U.N. refugee agency said some 500,000 people had fled Mosul, and that thousands more were leaving Tikrit "
+     "and Samarra.", "2014-06-14", {"Mosul", "Tikrit", "Samarra"}),
+    # Syria 2016: residents leaving two towns
+    ("Thousands of residents were leaving Aleppo and Idlib on Sunday, the monitor said.", "2016-08-08", {"Aleppo", "Idlib"}),
+])
+def test_people_leaving_a_list_of_towns_are_displaced_from_each(text, published, places) -> None:
+    """'were leaving X and Y' with a crowd as subject: displacement from each town."""
+    assert {e.place.name for e in _events(text, "en", published, "displacement")} == places
+
+
+def test_people_fleeing_to_a_list_of_countries_are_one_displacement() -> None:
+    """逃往毛里塔尼亚、布基纳法索和尼日尔: destinations are not where people were displaced from (Mali 2013)."""
+    fled = _events("又有近1万名马里人逃往毛里塔尼亚、布基纳法索和尼日尔等邻国。", "zh", "2013-01-28", "displacement")
+    assert len(fled) == 1 and fled[0].quantity == 10000

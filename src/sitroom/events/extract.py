@@ -414,11 +414,14 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     else:
         near = s.text[max(0, w.trig_start - 60):min(len(s.text), w.trig_end + 40)]
     actor = agent.actor if agent else None
-    flee = lang == "en" and s.text[w.trig_start:w.trig_end].lower().startswith(("fled", "flee"))
+    flee = lang == "en" and re.match(r"fled|flee|(?:were|are|was|is)\s+leaving", s.text[w.trig_start:w.trig_end], re.I)
     if flee:
         subject = list(cue["civilians"].finditer(s.text, max(0, w.trig_start - 40), w.trig_start))
         if subject and len(s.text[subject[-1].end():w.trig_start].split()) <= 3:
             return "displacement"  # more than 11,000 people have fled: the people right before the verb flee
+        if re.search(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions)(?:\s+more)?\s+(?:have\s+|had\s+)?$",
+                     s.text[max(0, w.trig_start - 40):w.trig_start], re.I):
+            return "displacement"  # and thousands more were leaving Tikrit: a crowd counted, not a force
     if cue["personnel"].search(near):
         return "evacuation"
     if flee and cue["civilians"].search(near) and not cue["force"].search(s.text[max(0, w.trig_start - 30):w.trig_start]):

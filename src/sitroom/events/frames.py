@@ -158,7 +158,8 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
             return inside[0], "agent written after the passive marker"
         return None, "passive with an unknown agent"
     if language == "en":
-        by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+", s.text[w.trig_end:w.trig_end + 30])
+        by = re.match(r"\s+(?:(?!(?:a|an|the)\s)\w+\s+){0,2}?by\s+", s.text[w.trig_end:w.trig_end + 30], re.I)
+        # "killed on Sunday by", not "repulsed an attack by": a 'by' after an object names the object's agent
         if by:
             after_by = [a for a in s.actors if a.actor and a.start == w.trig_end + by.end()
                         or (a.actor and w.trig_end + by.end() <= a.start <= w.trig_end + by.end() + 4)]
@@ -174,6 +175,12 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                 if state is not None:
                     return (ActorMention(at + adj.start(1), at + adj.end(1), adj.group(1), state),
                             "the state named right before the act")
+    if language == "zh" and trig.type in ("attack", "air_strike") and trig.agent != "passive":
+        # 击退了反对派武装的进攻, 挫败俄军的多次进攻: whose attack it is, written with 的 right before it
+        owner = [a for a in s.actors if a.actor and a.end <= w.trig_start
+                 and re.fullmatch(r"的(?:多次|几次|一次|又一次|新一轮|猛烈|大规模|最新)?", s.text[a.end:w.trig_start])]
+        if owner:
+            return owner[-1], "whose attack it is (X的进攻)"
     if language == "en" and trig.agent != "passive":
         # "Israeli mortar bombs killed…", "An Israeli missile strike outside a U.N. school has killed…":
         # the state whose weapon opens the clause, not an actor named later in the subject
@@ -416,6 +423,11 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
             marked = [p for p in places if max(w.start, limit_before) <= p.start and p.end <= w.trig_start
                       and _GOAL_BEFORE[language].search(s.text[max(0, p.start - 14):p.start])]
             cands = marked[-1:]
+        if not cands and language == "zh" and trig.type in ("attack", "air_strike"):
+            # 在巴赫穆特挫败了俄军的多次进攻: where the attack was met, written with 在 in the clause
+            at = [p for p in places if w.start <= p.start and p.end <= w.trig_start
+                  and re.search(r"在$", s.text[max(0, p.start - 1):p.start])]
+            cands = at[-1:]
         if not cands and trig.type == "troop_deployment":
             window_start = w.start if language == "zh" else max(0, w.trig_start - 100)
             earlier = [p for p in places if window_start <= p.start and p.end <= w.trig_start]
@@ -478,9 +490,25 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     if not in_clause and language == "zh":
         nearest = min(pool, key=lambda p: p.start)  # the sentence's topic (森纳尔位于瓦德迈达尼以南，…)
     items = _group_items(s, sorted(pool, key=lambda p: p.start), language)
-    for item in items:
+    for k, item in enumerate(items):
         if nearest in item:
-            return [_item_place(item)], "nearest place " + ("in the clause" if in_clause else "in the sentence")
+            chosen = [item]
+            lead = s.text[w.trig_end:item[0].start]
+            direct = len(lead) <= 12 and not re.search(r"[，。；,.;]", lead) and not (
+                trig.type in ("displacement", "withdrawal/evacuation") and (
+                    _DESTINATION[language].search(s.text[:item[0].start])
+                    or re.search(r"(?:、|,|和|及|\band)\s*$", s.text[:item[0].start])))  # 逃往A、B和C: B is no head
+            if trig.type in ("air_strike", "attack", "displacement", "withdrawal/evacuation") and nearest.start >= w.trig_end \
+                    and direct:
+                # 轰炸加沙城、汗尤尼斯和拉法等地, struck Gaza City, Khan Younis and Rafah: each target is a strike;
+                # were leaving Tikrit and Samarra: people leave each town
+                for prev, nxt in zip(items[k:], items[k + 1:]):
+                    gap = s.text[prev[-1].end:nxt[0].start]
+                    if not (list_gap.match(gap) or (language == "en" and re.fullmatch(r"\s*,?\s*(?:and|,)\s*", gap))):
+                        break
+                    chosen.append(nxt)
+            return [_item_place(i) for i in chosen], "nearest place " + ("in the clause" if in_clause else "in the sentence") \
+                + (" and the list it opens" if len(chosen) > 1 else "")
     return [nearest], "nearest place"
 
 

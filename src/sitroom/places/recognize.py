@@ -227,7 +227,8 @@ general minister army forces police city capital province state north south east
 video photo photos reuters associated press two three four five six seven eight nine ten one hundreds thousands
 while but and or if when after before since as at in on of for from by with some many most all no
 mr mrs ms dr earlier later first last eyewitnesses rebel rebels major grande lake northern southern eastern western
-upper lower alliance union republic liberty independence unity free coalition""".split())
+upper lower alliance union republic liberty independence unity free coalition
+gulf coast sea islands highlands lakes delta plateau valley""".split())
 _EN_FACILITY = re.compile(r"^\s+(?:Stadium|Hotel|Square|Street|Road|Avenue|Bridge|University|Hospital|Mosque|Church|"
                           r"Prison|Palace|Camp|Base|Mall|Market|Park|Tower|Club|Party|Movement|Front|Brigade|Council|Alliance|Army|"
                           r"Guard|Coalition|Liberation|Brigades|Battalion)\b")
