@@ -1434,3 +1434,19 @@ def test_people_fleeing_to_a_list_of_countries_are_one_displacement() -> None:
     """逃往毛里塔尼亚、布基纳法索和尼日尔: destinations are not where people were displaced from (Mali 2013)."""
     fled = _events("又有近1万名马里人逃往毛里塔尼亚、布基纳法索和尼日尔等邻国。", "zh", "2013-01-28", "displacement")
     assert len(fled) == 1 and fled[0].quantity == 10000
+
+
+@pytest.mark.parametrize("text, published, captor, place", [
+    ("Russia's capture of Avdiivka was its biggest battlefield gain in months.", "2024-02-27", "Russia", "Avdiivka"),  # Ukraine
+    ("Turkey's capture of Afrin in March displaced thousands.", "2018-04-02", "Turkey", "Afrin"),                     # Syria
+])
+def test_a_countrys_capture_of_a_town_is_its_capture(text, published, captor, place) -> None:
+    """X's capture of Y: the country named as the possessor took the town."""
+    [taken] = _events(text, "en", published, "territory_captured")
+    assert (taken.actor1, taken.place.name) == (captor, place)
+
+
+def test_a_navy_taking_citizens_out_is_no_capture() -> None:
+    """India's navy took 349 of its citizens out of Aden (Yemen 2015): no country's capture of Aden."""
+    assert not _events("India's navy took 349 of its citizens out of Aden earlier this week.", "en", "2015-04-02",
+                       "territory_captured")

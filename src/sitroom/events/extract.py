@@ -223,6 +223,14 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             and (actor is None or not actor.armed):
         actor = discourse.last_captor or doc.main_armed_group
         agent_reason = "captor from context (the armed group of the preceding reports)"
+    if event_type == "territory_captured" and actor is None and lang == "en":
+        # Russia's capture of Avdiivka: the country named as the possessor of the capture took it
+        owner = [p for p in s.places if p.place is not None and p.place.kind == "country"
+                 and re.fullmatch(r"['’]s\s+", s.text[p.end:w.trig_start])
+                 and re.match(r"(?:capture|seizure|takeover|recapture|liberation)\b", s.text[w.trig_start:w.trig_end], re.I)]
+        state = lex.by_name.get(owner[-1].place.name) if owner else None
+        if state is not None:
+            actor, agent_reason = state, "the country whose capture it is (X's capture of)"
     if event_type == "territory_captured":
         if (actor is None or not (actor.armed or actor.type == "state")) and "armed" in trig.needs:
             return []
