@@ -1450,3 +1450,18 @@ def test_a_navy_taking_citizens_out_is_no_capture() -> None:
     """India's navy took 349 of its citizens out of Aden (Yemen 2015): no country's capture of Aden."""
     assert not _events("India's navy took 349 of its citizens out of Aden earlier this week.", "en", "2015-04-02",
                        "territory_captured")
+
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    # Kursk 2024: "since the attack began last Tuesday" is background; "hours earlier" is the report's day
+    ("Putin chaired a meeting of security officials on Monday. Smirnov said 12 civilians had been killed since the "
+     "attack began last Tuesday. Hours earlier, the governor of the Belgorod region announced the evacuation of "
+     "residents of the Krasnaya Yaruga district.", "2024-08-12", "evacuation", "2024-08-12"),
+    # Donbas 2014: "since fighting began on April 12" does not date what happened hours later
+    ("The army said on Sunday that the shelling of Donetsk had continued since fighting began on April 12. Hours later, "
+     "rebels seized the town of Novoazovsk.", "2014-08-28", "territory_captured", "2014-08-24"),
+])
+def test_a_time_that_starts_a_period_is_not_the_day_anaphors_refer_to(text, published, event_type, day) -> None:
+    """'since … last Tuesday' / 自…以来 open a period; 'hours earlier/later' refer to the last day of an event."""
+    [ev] = _events(text, "en", published, event_type)
+    assert ev.date_start == D(day)

@@ -155,8 +155,16 @@ def _remember(s: Sentence, discourse: Discourse, cue: dict) -> None:
             if p.place.kind == "city":
                 discourse.last_city, discourse.last_city_sentence = p.place, s.index
     for t in s.times:
-        if t.date_start is not None:
+        if t.date_start is not None and not _background_time(s, t):
             discourse.see_time(t, s.paragraph, s.index)
+
+
+def _background_time(s: Sentence, t) -> bool:
+    """A time that only starts a period (since the attack began last Tuesday, 自6日以来): background, not
+    the day later anaphors (hours earlier, 当天) refer to."""
+    if re.search(r"\bsince\b[^,;.]{0,40}$", s.text[max(0, t.start - 45):t.start], re.I):
+        return True
+    return re.match(r"[^，。；]{0,8}?以来", s.text[t.end:t.end + 10]) is not None
 
 
 def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_places: list, discourse: Discourse,
