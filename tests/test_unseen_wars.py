@@ -1465,3 +1465,22 @@ def test_a_time_that_starts_a_period_is_not_the_day_anaphors_refer_to(text, publ
     """'since … last Tuesday' / 自…以来 open a period; 'hours earlier/later' refer to the last day of an event."""
     [ev] = _events(text, "en", published, event_type)
     assert ev.date_start == D(day)
+
+
+@pytest.mark.parametrize("text, published, event_type, places", [
+    ("沙特领导的多国联军30日继续对萨那、萨达等地的胡塞武装目标实施空袭。", "2015-03-31", "air_strike", {"Sanaa", "Saada"}),  # Yemen
+    ("俄军对哈尔科夫和苏梅的能源设施发动了导弹袭击。", "2022-10-11", "attack", {"Kharkiv", "Sumy"}),                          # Ukraine
+])
+def test_zh_a_list_of_targets_after_dui_is_one_strike_per_town(text, published, event_type, places) -> None:
+    """对A、B等地的…目标实施空袭: every town of the list after 对/向 is struck, not only the one nearest the verb."""
+    assert {e.place.name for e in _events(text, "zh", published, event_type)} == places
+
+
+@pytest.mark.parametrize("text, published, place, count", [
+    ("潍坊舰今天在荷台达港接运449名中国公民。", "2015-03-30", "Hodeidah", 449),        # Yemen 2015
+    ("希腊军舰5日在班加西护送300名希腊公民离开。", "2011-03-06", "Benghazi", 300),     # Libya 2011
+])
+def test_zh_ships_taking_citizens_aboard_evacuate_them(text, published, place, count) -> None:
+    """接运 / 护送 N名公民: an evacuation of citizens with its count."""
+    [ev] = _events(text, "zh", published, "evacuation")
+    assert (ev.place.name, ev.quantity) == (place, count)

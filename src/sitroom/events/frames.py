@@ -423,6 +423,12 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
             marked = [p for p in places if max(w.start, limit_before) <= p.start and p.end <= w.trig_start
                       and _GOAL_BEFORE[language].search(s.text[max(0, p.start - 14):p.start])]
             cands = marked[-1:]
+            if cands and trig.type in ("attack", "air_strike"):
+                # 对哈尔科夫和苏梅的能源设施发动袭击: the list that follows the marked goal
+                for p in places:
+                    if cands[-1].end <= p.start and p.end <= w.trig_start \
+                            and list_gap.match(s.text[cands[-1].end:p.start]):
+                        cands.append(p)
         if not cands and language == "zh" and trig.type in ("attack", "air_strike"):
             # 在巴赫穆特挫败了俄军的多次进攻: where the attack was met, written with 在 in the clause
             at = [p for p in places if w.start <= p.start and p.end <= w.trig_start
@@ -493,6 +499,13 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     for k, item in enumerate(items):
         if nearest in item:
             chosen = [item]
+            if trig.type in ("air_strike", "attack") and nearest.end <= w.trig_start:
+                # 对萨那、萨达等地的胡塞武装目标实施空袭: a list of targets after 对/向, before the verb
+                head = k
+                while head > 0 and list_gap.match(s.text[items[head - 1][-1].end:items[head][0].start]):
+                    head -= 1
+                if head < k and _GOAL_BEFORE[language].search(s.text[max(0, items[head][0].start - 14):items[head][0].start]):
+                    chosen = items[head:k + 1]
             lead = s.text[w.trig_end:item[0].start]
             direct = len(lead) <= 12 and not re.search(r"[，。；,.;]", lead) and not (
                 trig.type in ("displacement", "withdrawal/evacuation") and (
