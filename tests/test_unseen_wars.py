@@ -1484,3 +1484,13 @@ def test_zh_ships_taking_citizens_aboard_evacuate_them(text, published, place, c
     """接运 / 护送 N名公民: an evacuation of citizens with its count."""
     [ev] = _events(text, "zh", published, "evacuation")
     assert (ev.place.name, ev.quantity) == (place, count)
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("埃及26日宣布派出4艘军舰前往亚丁湾。", "zh", "2015-03-27"),                          # Yemen 2015
+    ("Russia sent four warships to the eastern Mediterranean on Friday.", "en", "2013-08-31"),  # Syria 2013
+])
+def test_warships_sent_are_counted_in_warships(text, language, published) -> None:
+    """4艘军舰, four warships: the deployment's number is 4 with the unit warships, never people."""
+    [sent] = _events(text, language, published, "troop_deployment")
+    assert (sent.quantity, sent.quantity_unit) == (4, "warships")

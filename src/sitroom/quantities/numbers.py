@@ -109,7 +109,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue
             if m.start() > 0 and (text[m.start() - 1] in "第数几" or text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()):
                 continue  # 第82空降师, M23
-            if re.fullmatch(r"[一二两三四五六七八九十]", num) and not re.match(r"\s*(个|名|座|架|辆|营)", after):
+            if re.fullmatch(r"[一二两三四五六七八九十]", num) and not re.match(r"\s*(个|名|座|架|辆|营|艘)", after):
                 continue
             value = zh_to_number(num)
             if value is None:
