@@ -1494,3 +1494,13 @@ def test_warships_sent_are_counted_in_warships(text, language, published) -> Non
     """4艘军舰, four warships: the deployment's number is 4 with the unit warships, never people."""
     [sent] = _events(text, language, published, "troop_deployment")
     assert (sent.quantity, sent.quantity_unit) == (4, "warships")
+
+
+@pytest.mark.parametrize("text, published, body", [
+    ("在埃及沙姆沙伊赫举行的阿拉伯国家联盟首脑会议29日闭幕。", "2015-03-30", "Arab League"),   # Yemen 2015
+    ("欧盟外长会议20日在布鲁塞尔举行，讨论乌克兰局势。", "2014-02-21", "European Union"),       # Ukraine 2014
+])
+def test_zh_the_body_named_before_a_summit_holds_it(text, published, body) -> None:
+    """X首脑会议 / X外长会议: X holds the meeting, not the country named as where it is held."""
+    meetings = _events(text, "zh", published, "meeting")
+    assert meetings and meetings[0].actor1 == body

@@ -175,6 +175,12 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                 if state is not None:
                     return (ActorMention(at + adj.start(1), at + adj.end(1), adj.group(1), state),
                             "the state named right before the act")
+    if language == "zh" and trig.type == "meeting" and re.fullmatch(r"会议|峰会", s.text[w.trig_start:w.trig_end]):
+        # 阿拉伯国家联盟首脑会议, 欧盟外长会议: the organisation or state named right before the meeting holds it
+        glued = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_object(s, a, language, cue)
+                 and re.fullmatch(r"(?:的)?(?:首脑|领导人|外长|国防部长|部长级|特别|紧急|峰会)?", s.text[a.end:w.trig_start])]
+        if glued:
+            return glued[-1], "the body named right before the meeting"
     if language == "zh" and trig.type in ("attack", "air_strike") and trig.agent != "passive":
         # 击退了反对派武装的进攻, 挫败俄军的多次进攻: whose attack it is, written with 的 right before it
         owner = [a for a in s.actors if a.actor and a.end <= w.trig_start
