@@ -1504,3 +1504,21 @@ def test_zh_the_body_named_before_a_summit_holds_it(text, published, body) -> No
     """X首脑会议 / X外长会议: X holds the meeting, not the country named as where it is held."""
     meetings = _events(text, "zh", published, "meeting")
     assert meetings and meetings[0].actor1 == body
+
+
+@pytest.mark.parametrize("text, published, captor, place", [
+    # Afghanistan 2001: "alliance forces" after the Northern Alliance was named
+    ("Northern Alliance troops rolled into Kabul on Tuesday. Since then, alliance forces have captured Taloqan over the "
+     "weekend.", "2001-11-13", "Northern Alliance", "Taloqan"),
+    # Congo 2025: "Alliance forces" after the Alliance Fleuve Congo was named, not the Congolese army named first
+    ("Congolese troops retreated from Sake on Sunday, a day after the Alliance Fleuve Congo announced a ceasefire. "
+     "Alliance forces captured Goma on Monday.", "2025-01-28", "Alliance Fleuve Congo", "Goma"),
+    # Myanmar 2023-24: "Alliance fighters" after the Three Brotherhood Alliance was named
+    ("The Three Brotherhood Alliance launched an offensive in northern Shan State in October. Alliance fighters captured "
+     "Laukkai on Friday.", "2024-01-06", "Three Brotherhood Alliance", "Laukkaing"),
+])
+def test_alliance_forces_are_the_alliance_named_before(text, published, captor, place) -> None:
+    """'alliance forces', 'the alliance': the armed group named earlier whose name has that head word, not the
+    country's army."""
+    taken = {(e.actor1, e.place.name) for e in _events(text, "en", published, "territory_captured")}
+    assert (captor, place) in taken

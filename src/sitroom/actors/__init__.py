@@ -41,8 +41,10 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
     country = _main_country(context, lex)
     previous_state = None
     last_armed = None
+    named_before: list = []  # named armed actors of earlier sentences, for "alliance forces" and the like
     for s in doc.sentences:
-        resolve_roles(s.actors, lex, country, doc.main_armed_group, previous_state, last_armed)
+        resolve_roles(s.actors, lex, country, doc.main_armed_group, previous_state, last_armed, named_before)
+        named_before.extend(lex.top(m.actor) for m in s.actors if m.actor is not None and m.role is None and m.actor.armed)
         # the armed group a later 该部队 / the group refers to: the first one of the sentence, its topic
         armed = [lex.top(m.actor) for m in s.actors if m.actor is not None and m.actor.armed and not m.object]
         last_armed = armed[0] if armed else last_armed

@@ -211,7 +211,7 @@ class ActorLexicon:
 
     def make_role_actor(self, template: str, typ: str, country: str | None, rebels: "Actor | None") -> Actor | None:
         """Fill a role template for a country (and the document's main armed group for {rebels})."""
-        if template == "{last_armed}":
+        if template == "{last_armed}" or template.startswith("{named:"):
             return None  # resolved from discourse (resolve_roles) or left unknown
         if template == "{rebels}":
             if rebels is not None:

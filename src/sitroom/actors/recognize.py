@@ -240,7 +240,8 @@ def _country_code(lex: ActorLexicon, name: str) -> str | None:
 
 
 def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str | None, rebels: Actor | None,
-                  previous_state: str | None = None, last_armed: Actor | None = None) -> None:
+                  previous_state: str | None = None, last_armed: Actor | None = None,
+                  named_before: list[Actor] | None = None) -> None:
     """Give each role word its actor: the country written with it, else the state named last before it
     in the sentence (加拿大将派遣特种部队), else, for words that may mean a foreign force (troops), the
     state named in the sentence before, else the country in context."""
@@ -255,6 +256,13 @@ def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str 
             continue
         if m.role is not None and m.actor is None and m.role.template == "{last_armed}":
             m.actor = last_armed  # 该部队 / the group: the armed group named last
+            continue
+        if m.role is not None and m.actor is None and m.role.template.startswith("{named:"):
+            # alliance forces, the alliance: the armed group named earlier whose name has that head word
+            head = m.role.template[len("{named:"):-1].lower()
+            earlier = [a for a in (named_before or []) + [x.actor for x in mentions if x.actor is not None and x.role is None]
+                       if a.armed and head in a.name.lower()]
+            m.actor = earlier[-1] if earlier else None
             continue
         if m.role is not None and m.actor is None:
             chosen = m.country or (last_state if m.role.type in ("state_force", "government", "state") else None) \
