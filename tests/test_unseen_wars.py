@@ -1522,3 +1522,18 @@ def test_alliance_forces_are_the_alliance_named_before(text, published, captor, 
     country's army."""
     taken = {(e.actor1, e.place.name) for e in _events(text, "en", published, "territory_captured")}
     assert (captor, place) in taken
+
+
+@pytest.mark.parametrize("text, published, captor, place", [
+    # Iraq 2014
+    ("Fighters from the Islamic State of Iraq and the Levant (ISIL), an al Qaeda offshoot, and allied Sunni groups have "
+     "met little resistance since they overran Mosul on Tuesday. They took Tikrit on Wednesday.", "2014-06-14",
+     "Islamic State", "Tikrit"),
+    # Syria 2024
+    ("Rebels led by Hayat Tahrir al-Sham, a former al Qaeda affiliate, launched an offensive on Wednesday. They captured "
+     "Saraqib on Friday.", "2024-12-01", "Hayat Tahrir al-Sham", "Saraqib"),
+])
+def test_they_in_the_next_sentence_is_not_the_group_of_an_aside(text, published, captor, place) -> None:
+    """', an al Qaeda offshoot,' describes the group; 'They' in the sentences after still means the group."""
+    taken = {(e.actor1, e.place.name) for e in _events(text, "en", published, "territory_captured")}
+    assert (captor, place) in taken

@@ -173,6 +173,8 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
             added.append(ActorMention(m.start(), m.end(), m.group(0), target))
         s.actors.extend(added)
         s.actors.sort(key=lambda a: a.start)
+        asides = _appositive_spans(s.text) if doc.language == "en" else []
         for a in s.actors:
-            if a.actor is not None and a.actor.type in _ACTING_TYPES and a not in added:
+            if a.actor is not None and a.actor.type in _ACTING_TYPES and a not in added \
+                    and not any(x <= a.start < y for x, y in asides):  # nor in the sentences after
                 recent.append((s.index, a.start, a.actor))
