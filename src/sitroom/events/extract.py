@@ -538,6 +538,9 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
             seat = lex.seat(who) if who is not None else None
             if seat is not None:
                 return seat, "an organisation meeting where the report names no place: its seat"
+        if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 1:
+            return discourse.last_city, "the town named in the sentence just before (no place of meeting written)"
+        return None, "no place of meeting written (the country the report is about is not assumed)"
     if event_type in CAPTURE_TYPES or big_count:
         if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
             return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"
