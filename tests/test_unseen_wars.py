@@ -1550,3 +1550,16 @@ def test_a_meeting_with_no_place_written_has_no_place(text, language, published)
     """Never invent: a meeting whose place the text does not give keeps a null place, not the report's country."""
     [met] = _events(text, language, published, "meeting")
     assert met.place is None
+
+
+@pytest.mark.parametrize("text, language, published, town", [
+    ("M23叛军20日攻占戈马。当天在体育场内，数百名政府军士兵和警察向叛军缴械投诚。", "zh", "2012-11-21", "Goma"),     # Congo 2012
+    ("Rebels took Bunia on Monday. Hundreds of government soldiers surrendered to the rebels at the stadium.", "en",
+     "2003-05-13", "Bunia"),                                                                                       # Ituri 2003
+])
+def test_soldiers_surrendering_with_no_town_named_surrender_in_the_town_just_named(text, language, published, town) -> None:
+    """向叛军缴械投诚 / surrendered to the rebels at the stadium: a surrender in the town named just before; it adds
+    no second capture of the town (the capture is the sentence before)."""
+    events = _events(text, language, published)
+    assert [e.place.name for e in events if e.event_type == "territory_surrendered"] == [town]
+    assert len([e for e in events if e.event_type == "territory_captured"]) == 1

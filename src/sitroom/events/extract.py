@@ -304,7 +304,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             # took over the base / 攻占了司令部: the base is in the town the report is about
             chosen, explicit_place = [PlaceMention(-1, -1, facility.group(0), [discourse.last_city])], True
             place_reason = "a base or building taken: the town named just before"
-        else:
+        elif not (event_type == "territory_surrendered" and discourse.last_city is not None
+                  and s.index - discourse.last_city_sentence <= 2):
             return []
     if event_type == "displacement" and quantity is None and not any(
             pm is not None and w.start <= pm.start < w.end for pm in chosen):
@@ -389,7 +390,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         if event_type == "territory_surrendered" and sure != "planned" and actor2_mention is not None \
                 and actor2_mention.actor is not None:
             taker = lex.top(actor2_mention.actor)
-            if taker.armed and place is not None and place.kind != "country":
+            if taker.armed and place is not None and place.kind != "country" and explicit_place:
                 captured = replace(ev, event_type="territory_captured", actor1=taker.name, actor2=ev.actor1,
                                    actor1_country=None, actor1_detail=None, mentions=[],
                                    reasons={**ev.reasons, "event_type": "surrendered to an armed actor: it now holds the place",
@@ -541,6 +542,10 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
         if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 1:
             return discourse.last_city, "the town named in the sentence just before (no place of meeting written)"
         return None, "no place of meeting written (the country the report is about is not assumed)"
+    if event_type == "territory_surrendered" and discourse.last_city is not None \
+            and s.index - discourse.last_city_sentence <= 2:
+        # 当天在体育场内，数百名政府军士兵向叛军缴械投诚: soldiers lay down arms in the town just named
+        return discourse.last_city, "the town named just before (soldiers surrender where they are)"
     if event_type in CAPTURE_TYPES or big_count:
         if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
             return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"
