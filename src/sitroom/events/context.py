@@ -25,6 +25,12 @@ class Discourse:
     actors: dict[str, Actor] = field(default_factory=dict)  # name -> actor of every event so far (roles included)
     allies: set[frozenset[str]] = field(default_factory=set)  # forces named acting together (马里政府军和法军)
 
+    def recent_city(self, sentence: int, within: int = 2) -> Place | None:
+        """The town named last, if it was named no more than ``within`` sentences before ``sentence``."""
+        if self.last_city is not None and sentence - self.last_city_sentence <= within:
+            return self.last_city
+        return None
+
     def see_place(self, place: Place) -> None:
         """Remember the latest place of each kind (a city also sets its division and country)."""
         self.last_place[place.kind] = place

@@ -54,13 +54,20 @@ def extract_events(doc: Document) -> list[Event]:
     return merge_repeats(events)
 
 
+def _state_country(actor: Actor | None, lex: ActorLexicon) -> str | None:
+    """The ISO code of the state a state, state force or government acts for (None for other actors)."""
+    if actor is None or actor.type not in ("state", "state_force", "government"):
+        return None
+    return lex.country_of(actor)
+
+
 def _side(name: str, lex: ActorLexicon, known: dict[str, Actor] | None = None) -> str:
     """Which side of a war an actor is on, coarsely: its state for state forces and governments, else itself."""
     actor = (known or {}).get(name) or lex.by_name.get(name)
     if actor is None:
         return name
     actor = lex.top(actor)
-    country = lex.country_of(actor) if actor.type in ("state", "state_force", "government") else None
+    country = _state_country(actor, lex)
     return f"state:{country}" if country else actor.name
 
 
@@ -69,7 +76,14 @@ def _opponent(events: list[Event], victims: str, lex: ActorLexicon, doc: Documen
     attacks and clashes, else the armed group the report is about, else the side most often attacked
     (French soldiers killed in a report of Islamists driven from Gao: the Islamists)."""
     known = discourse.actors
-    own = _side(victims, lex, known)
+    sides: dict[str, str] = {}
+
+    def side(name: str) -> str:
+        if name not in sides:
+            sides[name] = _side(name, lex, known)
+        return sides[name]
+
+    own = side(victims)
     victim_actor = known.get(victims) or lex.by_name.get(victims)
     people_of = victim_actor.country if victim_actor is not None and victim_actor.type == "state" else None
 
@@ -79,25 +93,22 @@ def _opponent(events: list[Event], victims: str, lex: ActorLexicon, doc: Documen
         return actor is not None and (actor.armed or actor.type == "state") \
             and not (people_of and actor.type == "nsag" and actor.country == people_of)
 
+    acts = [ev for ev in events if ev.event_type in ARMED_ACTS]
     pairs: Counter[str] = Counter()
-    for ev in events:
-        if ev.event_type in ARMED_ACTS and ev.actor1 and ev.actor2 and fights(ev.actor1) and fights(ev.actor2) \
-                and _side(ev.actor1, lex, known) != _side(ev.actor2, lex, known):
-            if _side(ev.actor1, lex, known) == own:
+    for ev in acts:
+        if ev.actor1 and ev.actor2 and fights(ev.actor1) and fights(ev.actor2) and side(ev.actor1) != side(ev.actor2):
+            if side(ev.actor1) == own:
                 pairs[ev.actor2] += 1
-            elif _side(ev.actor2, lex, known) == own:
+            elif side(ev.actor2) == own:
                 pairs[ev.actor1] += 1
     if pairs:
         return pairs.most_common(1)[0][0]
     group = doc.main_armed_group
-    if group is not None and fights(group.name) and _side(group.name, lex, known) != own:
+    if group is not None and fights(group.name) and side(group.name) != own:
         return group.name
     allies = {name for pair in discourse.allies if victims in pair for name in pair}
-    for role in ("actor1", "actor2"):  # the side that acts most, else the side most often acted on
-        named = Counter(getattr(ev, role) for ev in events if ev.event_type in ARMED_ACTS and getattr(ev, role)
-                        and getattr(ev, role) not in allies and fights(getattr(ev, role))
-                        and _side(getattr(ev, role), lex, known) != own)
-        ranked = named.most_common(2)
+    for names in ([ev.actor1 for ev in acts], [ev.actor2 for ev in acts]):  # the side that acts most, else the one acted on
+        ranked = Counter(n for n in names if n and n not in allies and fights(n) and side(n) != own).most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
     return None
@@ -111,9 +122,8 @@ def _casualties_take_the_other_side(events: list[Event], lex: ActorLexicon, doc:
         if ev.event_type == "casualties" and ev.actor1 is None and ev.reasons.get("actor2") == VICTIMS and ev.actor2:
             other = _opponent(events, ev.actor2, lex, doc, discourse)
             if other is not None:
-                top = discourse.actors.get(other) or lex.by_name.get(other)
                 ev.actor1 = other
-                ev.actor1_country = lex.country_of(top) if top is not None and top.type in ("state", "state_force", "government") else None
+                ev.actor1_country = _state_country(discourse.actors.get(other) or lex.by_name.get(other), lex)
                 ev.reasons["actor1"] = f"the side this report shows fighting {ev.actor2}"
 
 
@@ -300,12 +310,11 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             # 进入提克里特，…占领了省政府大楼: the building is in the town named before it in the sentence
             chosen, explicit_place = [PlaceMention(-1, -1, facility.group(0), [here[-1].place])], True
             place_reason = "a base or building taken: the town named before it in the sentence"
-        elif facility and not ordinal and discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+        elif facility and not ordinal and discourse.recent_city(s.index) is not None:
             # took over the base / 攻占了司令部: the base is in the town the report is about
             chosen, explicit_place = [PlaceMention(-1, -1, facility.group(0), [discourse.last_city])], True
             place_reason = "a base or building taken: the town named just before"
-        elif not (event_type == "territory_surrendered" and discourse.last_city is not None
-                  and s.index - discourse.last_city_sentence <= 2):
+        elif not (event_type == "territory_surrendered" and discourse.recent_city(s.index) is not None):
             return []
     if event_type == "displacement" and quantity is None and not any(
             pm is not None and w.start <= pm.start < w.end for pm in chosen):
@@ -354,13 +363,13 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             ev_start, ev_end = s.span(max(0, w.trig_start - 150), min(len(s.text), w.trig_end + 150))
         evidence = Mention(ev_start, ev_end, doc.text[ev_start:ev_end], s.text[match.start():match.end()], s.index,
                            match.start())
-        actor2 = None
+        actor2, a2 = None, None
         if actor2_mention is not None and actor2_mention.actor is not None:
             a2 = lex.top(actor2_mention.actor)
             actor2 = a2.name if top is None or a2.name != top.name else None
         if victims is not None:
             actor2 = victims.name
-        for known in (top, victims, lex.top(actor2_mention.actor) if actor2_mention is not None and actor2_mention.actor else None):
+        for known in (top, victims, a2):
             if known is not None:
                 discourse.actors.setdefault(known.name, known)
         if top is not None and event_type in ARMED_ACTS:
@@ -369,7 +378,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         ev = Event(
             doc_id=doc.doc_id, event_type=event_type, evidence=evidence,
             actor1=top.name if top else None, actor2=actor2,
-            actor1_country=lex.country_of(top) if top is not None and top.type in ("state", "state_force", "government") else None,
+            actor1_country=_state_country(top, lex),
             actor1_detail=actor.name if actor is not None and top is not None and actor.name != top.name else None,
             place=place, place_text=pm.text if pm is not None else None,
             date_start=when.date_start if when else None, date_end=when.date_end if when else None,
@@ -539,15 +548,14 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
             seat = lex.seat(who) if who is not None else None
             if seat is not None:
                 return seat, "an organisation meeting where the report names no place: its seat"
-        if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 1:
+        if discourse.recent_city(s.index, within=1) is not None:
             return discourse.last_city, "the town named in the sentence just before (no place of meeting written)"
         return None, "no place of meeting written (the country the report is about is not assumed)"
-    if event_type == "territory_surrendered" and discourse.last_city is not None \
-            and s.index - discourse.last_city_sentence <= 2:
+    if event_type == "territory_surrendered" and discourse.recent_city(s.index) is not None:
         # 当天在体育场内，数百名政府军士兵向叛军缴械投诚: soldiers lay down arms in the town just named
         return discourse.last_city, "the town named just before (soldiers surrender where they are)"
     if event_type in CAPTURE_TYPES or big_count:
-        if discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+        if discourse.recent_city(s.index) is not None:
             return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"
     elif event_type == "troop_deployment":
         own = lex_country(actor)
@@ -556,7 +564,7 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
             if code != own:
                 return gaz.country(code), "troops sent abroad: the country the report is about"
         return None, "no destination written"
-    elif discourse.last_city is not None and s.index - discourse.last_city_sentence <= 2:
+    elif discourse.recent_city(s.index) is not None:
         return discourse.last_city, "the town named just before (no place in the sentence)"
     countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
     if event_type in ("air_strike", "attack", "armed_clash"):

@@ -132,8 +132,9 @@ def is_victim_side(s: Sentence, a: ActorMention, w: Window, language: str, cue: 
     between = s.text[a.end:w.trig_start]
     trigger = s.text[w.trig_start:w.trig_end]
     if language == "en":
-        if re.search(r"\bon\s+the\s+$", s.text[max(0, a.start - 8):a.start], re.I) and re.match(r"\s+side\b", between):
-            between = between[re.match(r"\s+side\b,?", between).end():]  # On the Israeli side, 64 soldiers … were killed
+        side = re.match(r"\s+side\b,?", between)
+        if side and re.search(r"\bon\s+the\s+$", s.text[max(0, a.start - 8):a.start], re.I):
+            between = between[side.end():]  # On the Israeli side, 64 soldiers … were killed
         if not cue["victims"].match(between):
             return False
         passive = re.search(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$", between, re.I)
@@ -522,8 +523,7 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
                 # 轰炸加沙城、汗尤尼斯和拉法等地, struck Gaza City, Khan Younis and Rafah: each target is a strike;
                 # were leaving Tikrit and Samarra: people leave each town
                 for prev, nxt in zip(items[k:], items[k + 1:]):
-                    gap = s.text[prev[-1].end:nxt[0].start]
-                    if not (list_gap.match(gap) or (language == "en" and re.fullmatch(r"\s*,?\s*(?:and|,)\s*", gap))):
+                    if not list_gap.match(s.text[prev[-1].end:nxt[0].start]):
                         break
                     chosen.append(nxt)
             return [_item_place(i) for i in chosen], "nearest place " + ("in the clause" if in_clause else "in the sentence") \
@@ -636,6 +636,7 @@ def _anaphor_day(t: TimeExpr, usable: list[TimeExpr], discourse: Discourse) -> d
 
 
 _EN_SUBORDINATOR = re.compile(r"\b(?:after|before|when|because|while|following|until|once)\b", re.I)
+_EN_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b", re.I)
 
 
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
@@ -647,7 +648,7 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
             opener = None
             for opener in _EN_SUBORDINATOR.finditer(s.text, 0, w.trig_start):
                 pass
-            aside = re.compile(r",\s*(?:who|which|whose|where)\b", re.I).search(s.text, w.trig_end)
+            aside = _EN_RELATIVE_ASIDE.search(s.text, w.trig_end)
             cut = aside.start() if aside else len(s.text)  # …, who fled the city last week: an aside's time
             later = [t for t in exprs if opener is not None and opener.end() <= t.start < cut]
             exprs = later or exprs
