@@ -1641,3 +1641,40 @@ def test_words_that_only_look_like_those_verbs_give_no_event(text, language, pub
     take no town; a suicide bombing is no air strike; 集结地 is a place; troops gathered with no place written are not
     a deployment."""
     assert not _events(text, language, published, event_type)
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("新华社伦敦6月15日电 阿根廷军政府15日承认战败。斯坦利港的阿军守备部队今天也已缴械投降。", "1982-06-15",
+     "Argentine army"),                                                                                     # Falklands 1982
+    ("新华社巴库10月5日电 阿塞拜疆国防部5日说，阿军当天攻占了杰布拉伊尔市。", "2020-10-05", "Azerbaijani forces"),  # Karabakh 2020
+])
+def test_a_shared_country_abbreviation_takes_the_country_of_the_report(text, published, actor) -> None:
+    """阿军 is Afghan, Argentine, Azerbaijani or Algerian: the country the report has named decides."""
+    actors = {e.actor1 for e in _events(text, "zh", published)}
+    assert actor in actors
+    assert "Afghan National Army" not in actors
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("驻阿富汗的美军15日开始撤离喀布尔。", "2021-08-16", "US military", "Kabul"),                            # Afghanistan 2021
+    ("驻马里的法国军队15日撤出加奥。", "2022-08-16", "French forces", "Gao"),                                  # Mali 2022
+    ("驻福克兰群岛的阿根廷守军14日晚在斯坦利港签署投降书。", "1982-06-15", "Argentine army", "Stanley"),       # Falklands 1982
+])
+def test_the_country_where_troops_are_stationed_is_not_their_actor(text, published, actor, place) -> None:
+    """驻X的Y: X is where Y is stationed; Y acts."""
+    found = {(e.actor1, e.place.name if e.place else None) for e in _events(text, "zh", published)}
+    assert (actor, place) in found
+
+
+@pytest.mark.parametrize("text, published, event_type, quantity", [
+    ("驻守贾拉拉巴德的政府军15日宣布投降。", "2021-08-16", "territory_surrendered", None),                   # Afghanistan 2021
+    ("阿根廷守军14日晚在斯坦利港签署投降书。", "1982-06-15", "territory_surrendered", None),                  # Falklands 1982
+    ("克罗地亚4日出动逾10万兵力进攻克拉伊纳地区。", "1995-08-05", "troop_deployment", 100000),                # Croatia 1995
+    ("俄罗斯24日出动约15万兵力进入乌克兰。", "2022-02-25", "troop_deployment", 150000),                       # Ukraine 2022
+])
+def test_zh_surrender_and_sending_out_troops(text, published, event_type, quantity) -> None:
+    """宣布投降 / 签署投降书 are surrenders; 出动 N 兵力 sends troops, with their number."""
+    found = _events(text, "zh", published, event_type)
+    assert found
+    if quantity:
+        assert quantity in {e.quantity for e in found}

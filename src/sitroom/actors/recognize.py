@@ -113,7 +113,7 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
 
 
 _ZH_ABBR_ARMY = re.compile(r"([\u4e00-\u9fff])军(?![事营区方官队火舰机械费港衔])")
-_ZH_OBJECT = re.compile(r"(?:向|对|与|在|到|往|赴|前往|进入|从|自)$")
+_ZH_OBJECT = re.compile(r"(?:向|对|与|在|到|往|赴|前往|进入|从|自|驻)$")
 _EN_OBJECT = re.compile(r"\b(?:to|in|into|from|against|with|toward|towards|at|on)\s+(?:the\s+)?$", re.I)
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 
