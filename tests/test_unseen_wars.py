@@ -1678,3 +1678,53 @@ def test_zh_surrender_and_sending_out_troops(text, published, event_type, quanti
     assert found
     if quantity:
         assert quantity in {e.quantity for e in found}
+
+
+@pytest.mark.parametrize("text, published, quantity", [
+    ("More than 100 American troops have been killed since the war began March 20.", "2003-04-10", 100),  # Iraq 2003
+    ("About 500 Amhara fighters were killed in the battle.", "2021-11-20", 500),                           # Ethiopia 2021
+])
+def test_a_count_before_a_word_starting_with_am_is_not_a_clock_time(text, published, quantity) -> None:
+    """'100 American troops', '500 Amhara fighters': am/pm/km are only units when they are whole words."""
+    assert quantity in {e.quantity for e in _events(text, "en", published, "casualties")}
+
+
+@pytest.mark.parametrize("text, language, published, event_type, quantity", [
+    ("Iraq now had some 100,000 troops in Kuwait, the diplomats said.", "en", "1990-08-03", "troop_deployment",
+     100000),                                                                                                 # Kuwait 1990
+    ("France keeps around 5,100 troops in Mali under Operation Barkhane.", "en", "2020-01-14", "troop_deployment",
+     5100),                                                                                                   # Mali 2020
+    ("Ethiopia has thrown some 100,000 troops into the western offensive.", "en", "2000-05-19", "troop_deployment",
+     100000),                                                                                                 # Eritrea 2000
+    ("Russia has thrown about 30,000 troops into the battle for Bakhmut.", "en", "2023-03-01", "troop_deployment",
+     30000),                                                                                                  # Ukraine 2023
+    ("About 1,000 soldiers parachuted onto an airfield at Bashur on March 26.", "en", "2003-04-10",
+     "troop_deployment", 1000),                                                                               # Iraq 2003
+    ("About 200 U.S. troops parachuted onto an airstrip near Kandahar on Friday.", "en", "2001-10-21",
+     "troop_deployment", 200),                                                                                # Afghanistan 2001
+    ("A B-1 bomber dropped four bombs on a building in Baghdad on Monday.", "en", "2003-04-10", "air_strike", None),
+    ("B-52 bombers dropped bombs on Taliban lines north of Kabul on Sunday.", "en", "2001-11-05", "air_strike", None),
+    ("U.S. warplanes kept up strikes on Kunduz on Tuesday.", "en", "2001-11-13", "air_strike", None),
+    ("Russian jets kept up raids on Aleppo on Friday.", "en", "2016-10-01", "air_strike", None),
+    ("Government helicopter gunships were firing rockets into rebel positions in N'Djamena.", "en", "2008-02-04",
+     "air_strike", None),                                                                                     # Chad 2008
+    ("French helicopters fired rockets at Islamist positions near Gao on Sunday.", "en", "2013-01-14", "air_strike",
+     None),                                                                                                   # Mali 2013
+    ("The U.N. Security Council voted unanimously on Wednesday to impose an arms embargo.", "en", "2000-05-19",
+     "meeting", None),                                                                                        # Eritrea 2000
+    ("The U.N. General Assembly on Wednesday voted to demand that Russia withdraw.", "en", "2022-03-03", "meeting",
+     None),                                                                                                   # Ukraine 2022
+    ("Iraqi soldiers defending Kirkuk melted away with barely a shot fired.", "en", "2003-04-10", "withdrawal", None),
+    ("Afghan soldiers defending Kunduz melted away as the Taliban advanced.", "en", "2021-08-09", "withdrawal", None),
+    ("Britain has reported 30 deaths.", "en", "2003-04-10", "casualties", 30),                              # Iraq 2003
+    ("The Gaza health ministry has reported 1,800 deaths.", "en", "2014-08-03", "casualties", 1800),       # Gaza 2014
+    ("安理会8日以14票赞成、1票弃权通过第1860号决议。", "zh", "2009-01-09", "meeting", None),                  # Gaza 2009
+    ("安理会14日表决通过第2216号决议。", "zh", "2015-04-15", "meeting", None),                               # Yemen 2015
+])
+def test_more_reporting_phrases_give_their_event(text, language, published, event_type, quantity) -> None:
+    """had/keeps N troops in, threw troops into, parachuted, dropped bombs, kept up strikes, gunships firing
+    rockets, the Council voted, melted away, N deaths, 安理会…通过: each gives its event and its number."""
+    found = _events(text, language, published, event_type)
+    assert found, f"no {event_type} in {text!r}"
+    if quantity:
+        assert quantity in {e.quantity for e in found}

@@ -139,7 +139,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue  # a day of the month (Aug. 6, 12 August)
             if re.search(r"\bof\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)$", text[:m.start()]):
                 continue  # a total after a partitive (more than a dozen of Afghanistan's 34 capitals)
-            if re.match(r"\s*(?:am|pm|a\.m|p\.m|:\d|km|kilomet|miles|%|percent|years?\b|days?\b|hours?\b|months?\b|weeks?\b)", after):
+            if re.match(r"\s*(?:am\b|pm\b|a\.m|p\.m|:\d|km\b|kilomet|miles|%|percent|years?\b|days?\b|hours?\b|months?\b|weeks?\b)", after):
                 continue
             value = float(num.replace(",", "")) if num[0].isdigit() else float(_EN_WORDS[num])
             if m["mult"]:
