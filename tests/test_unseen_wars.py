@@ -1728,3 +1728,36 @@ def test_more_reporting_phrases_give_their_event(text, language, published, even
     assert found, f"no {event_type} in {text!r}"
     if quantity:
         assert quantity in {e.quantity for e in found}
+
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    ("Death toll on the Kyrgyz side climbs to at least 24 after days of shelling and drone strikes.", "2022-09-18",
+     "attack", D("2022-09-18")),                                                                              # Kyrgyzstan 2022
+    ("The death toll in Gaza rose to 1,800 after weeks of shelling and air strikes.", "2014-08-03", "attack",
+     D("2014-08-03")),                                                                                        # Gaza 2014
+])
+def test_a_count_before_after_is_not_a_shift_in_days(text, published, event_type, day) -> None:
+    """'at least 24 after days of shelling' counts the dead; only 'N days after' moves a date."""
+    assert {e.date_start for e in _events(text, "en", published, event_type)} == {day}
+
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    ("Rebels who stormed the Chadian capital at the weekend pulled back from N'Djamena on Monday.", "2008-02-04",
+     "withdrawal", D("2008-02-04")),                                                                          # Chad 2008
+    ("Fighters who seized Goma on Tuesday withdrew from the city on Saturday.", "2012-12-02", "withdrawal",
+     D("2012-12-01")),                                                                                        # Congo 2012
+])
+def test_the_time_of_a_relative_clause_is_not_the_main_verbs(text, published, event_type, day) -> None:
+    """Rebels who stormed the capital at the weekend pulled back on Monday: the pull-back is Monday's."""
+    assert {e.date_start for e in _events(text, "en", published, event_type)} == {day}
+
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    ("Chad rebels pull out of N'Djamena after Sunday assault\n\nN'DJAMENA (AFP) - Rebels pulled back from "
+     "N'Djamena on Monday, officials said.", "2008-02-04", "withdrawal", D("2008-02-04")),                   # Chad 2008
+    ("French troops pull out of Timbuktu after Sunday handover\n\nBAMAKO (AFP) - French troops withdrew from Timbuktu "
+     "on Monday, officials said.", "2013-02-05", "withdrawal", D("2013-02-04")),                             # Mali 2013
+])
+def test_the_body_dates_an_event_its_headline_also_names(text, published, event_type, day) -> None:
+    """A headline's few words (after Sunday assault) yield to the date the body writes for the same event."""
+    assert [e.date_start for e in _events(text, "en", published, event_type)] == [day]

@@ -73,7 +73,7 @@ def _narrower(a: Event, b: Event) -> bool:
     return b.date_start <= a.date_start and a_end <= b_end and (a_end - a.date_start) < (b_end - b.date_start)
 
 
-def _absorb(kept: Event, other: Event) -> None:
+def _absorb(kept: Event, other: Event, headline_only: bool = False) -> None:
     kept.mentions.append(other.evidence)
     kept.mentions.extend(other.mentions)
     if other.place is not None and (kept.place is None or _ORDER[other.place.kind] < _ORDER[kept.place.kind]):
@@ -81,7 +81,10 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.reasons["location"] = other.reasons.get("location", "")
     if kept.quantity is None and other.quantity is not None:
         kept.quantity, kept.quantity_unit, kept.quantity_flags = other.quantity, other.quantity_unit, other.quantity_flags
-    if (_fallback_date(kept) and not _fallback_date(other) and other.date_start is not None) or _narrower(other, kept):
+    # a headline's date is read from a few words ("pull out after weekend assault"): the body's written date wins
+    body_date = headline_only and not _fallback_date(other) and other.date_start is not None
+    if body_date or (_fallback_date(kept) and not _fallback_date(other) and other.date_start is not None) \
+            or _narrower(other, kept):
         kept.date_start, kept.date_end, kept.date_precision = other.date_start, other.date_end, other.date_precision
         kept.date_reason = other.date_reason
     kept.actor1 = kept.actor1 or other.actor1
@@ -91,13 +94,15 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.certainty = "reported"
 
 
-def merge_repeats(events: list[Event]) -> list[Event]:
-    """Merge mentions of the same event; the first mention stays the evidence, the others become mentions."""
+def merge_repeats(events: list[Event], headings: frozenset[int] = frozenset()) -> list[Event]:
+    """Merge mentions of the same event; the first mention stays the evidence, the others become mentions.
+    ``headings``: indices of headline sentences, whose dates yield to the body's."""
     out: list[Event] = []
     for ev in events:
         for kept in out:
             if same_event(kept, ev):
-                _absorb(kept, ev)
+                from_headline = kept.evidence.sentence in headings and not kept.mentions
+                _absorb(kept, ev, from_headline and ev.evidence.sentence not in headings)
                 break
         else:
             out.append(ev)

@@ -51,7 +51,8 @@ def extract_events(doc: Document) -> list[Event]:
     events.sort(key=lambda e: e.evidence.start)
     _casualties_follow_their_cause(events, lex)
     _casualties_take_the_other_side(events, lex, doc, discourse)
-    return merge_repeats(events)
+    headings = frozenset(i for i, s in enumerate(doc.sentences) if s.kind in ("title", "heading"))
+    return merge_repeats(events, headings)
 
 
 def _state_country(actor: Actor | None, lex: ActorLexicon) -> str | None:

@@ -268,6 +268,9 @@ _EN_CLAUSE_START = re.compile(r"\b(?:that|said|says|told|reported|announced|clai
 _EN_SUBORDINATE = re.compile(r",\s+(?:a|an|the|which|who|whose|where|that|its|their|including|once|then|[a-z]+ed)\b[^,;]*?(?=,|$)")
 
 
+_EN_RELATIVE_SUBJECT = re.compile(r"(?<=[a-z])\s+(?:who|which)\s+(?:had\s+|has\s+|have\s+)?[a-z]+ed\b|(?<=[a-z])\s+(?:who|which)\s+(?:took|seized|overran|fought|stormed|swept|drove|fled|left|came|went|began|won|lost|made|held)\b")
+
+
 def _en_subordinate_spans(text: str) -> list[tuple[int, int]]:
     """Appositives and relative clauses (", a railway hub that fed Russian forces,"): not where a subject is."""
     spans = []
@@ -603,6 +606,8 @@ def shifted(s: Sentence, w: Window, when: TimeExpr | None, language: str) -> tup
         return when, None
     shift = None
     for m in _SHIFT["en"].finditer(s.text[:w.trig_start]):
+        if not m.group(2) and not m.group(1).lower().startswith(("hours", "a few")):
+            continue  # "at least 24 after days of shelling", "one after another": a count, not a shift
         if when.start < m.start() or when.start < 0:
             shift = m
     if shift is None:
@@ -659,6 +664,14 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
     if doc.language == "en":
         # a time inside an appositive (", moved to Shabwa late last month,") dates that aside, not the event
         masked = _en_subordinate_spans(s.text[:w.trig_start])
+        rel = None
+        for rel in _EN_RELATIVE_SUBJECT.finditer(s.text, w.start, w.trig_start):
+            pass
+        own = [t for t in usable if w.trig_end <= t.start < w.end]
+        if rel is not None and own and not re.search(r"[,;:]", s.text[rel.start():w.trig_start]):
+            # Rebels who stormed the capital at the weekend pulled back … on Monday: the relative clause's time
+            # is its own; the main verb has one of its own after it
+            masked.append((rel.start(), w.trig_start))
         usable = [t for t in usable if not any(x <= t.start < y for x, y in masked)]
     if doc.language == "zh" and _zh_before_main_clause(s, w):
         # 在攻占戈马后继续扩大战果，昨天又拿下萨凯: the later clause's day is after this event, not its day
