@@ -1761,3 +1761,22 @@ def test_the_time_of_a_relative_clause_is_not_the_main_verbs(text, published, ev
 def test_the_body_dates_an_event_its_headline_also_names(text, published, event_type, day) -> None:
     """A headline's few words (after Sunday assault) yield to the date the body writes for the same event."""
     assert [e.date_start for e in _events(text, "en", published, event_type)] == [day]
+
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("北越军队29日攻占岘港。", "zh", "1975-04-01", "Da Nang"),                                                 # Vietnam 1975
+    ("柬埔寨军队24日炮击泰国四色菊府。", "zh", "2025-07-25", "Sisaket"),                                       # Thailand–Cambodia 2025
+    ("多国部队20日开进东帝汶首府帝力。", "zh", "1999-09-21", "Dili"),                                          # East Timor 1999
+    ("摩洛哥军队13日进入盖尔盖拉特缓冲区。", "zh", "2020-11-14", "Guerguerat"),                                # Western Sahara 2020
+    ("Tajik troops shelled the town of Batken on Friday.", "en", "2022-09-18", "Batken"),                      # Kyrgyzstan 2022
+    ("Russian troops in Tiraspol were put on alert on Monday.", "en", "2022-04-26", None),                     # Moldova 2022
+])
+def test_towns_of_countries_the_gazetteer_now_covers(text, language, published, place) -> None:
+    """Thailand, Cambodia, Vietnam, Laos, Indonesia, Timor-Leste, Central Asia, the Maghreb, West Africa,
+    Angola, Burundi, Moldova and Belarus have country files with Chinese names."""
+    events = _events(text, language, published)
+    if place:
+        assert place in {e.place.name for e in events if e.place}
+    from sitroom.places.gazetteer import gazetteer
+    assert gazetteer().lookup_en("Tiraspol")[0].country_code == "MD"
+
