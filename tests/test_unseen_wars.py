@@ -1780,3 +1780,47 @@ def test_towns_of_countries_the_gazetteer_now_covers(text, language, published, 
     from sitroom.places.gazetteer import gazetteer
     assert gazetteer().lookup_en("Tiraspol")[0].country_code == "MD"
 
+
+
+@pytest.mark.parametrize("text, published, event_type", [
+    ("阿根廷守军残部14日从城外高地退入斯坦利港市区。", "1982-06-15", "withdrawal"),                       # Falklands 1982
+    ("塞族军队5日几乎未作抵抗便弃城而走，撤往波黑。", "1995-08-08", "withdrawal"),                        # Croatia 1995
+    ("克罗地亚政府7日婉拒了俄罗斯的调停建议。", "1995-08-08", "rejection"),                                # Croatia 1995
+    ("英国和美国4日在安理会投了反对票。", "1982-06-05", "rejection"),                                      # Falklands 1982
+    ("首批滞留车辆14日在摩洛哥军队护送下驶离缓冲区。", "2020-11-14", "evacuation"),                        # Western Sahara 2020
+    ("数百名外国人13日在法军护送下撤离恩贾梅纳。", "2008-02-04", "evacuation"),                           # Chad 2008
+    ("以色列战机13日发射导弹摧毁了纳坦兹核设施。", "2025-06-14", "air_strike"),                            # Israel–Iran 2025
+    ("俄罗斯战机30日发射导弹摧毁了霍姆斯附近的武器库。", "2015-10-01", "air_strike"),                      # Syria 2015
+    ("西撒人阵支持者10月21日起在盖尔盖拉特封锁公路。", "2020-11-14", "protest"),                          # Western Sahara 2020
+    ("数千名示威者28日在基达尔封锁道路。", "2023-11-29", "protest"),                                        # Mali 2023
+])
+def test_zh_retreats_refusals_escorts_missile_strikes_and_blockades(text, published, event_type) -> None:
+    """退入/弃城, 婉拒/投反对票, 在…护送下驶离, 战机…发射导弹, 封锁公路: each gives its event."""
+    assert _events(text, "zh", published, event_type)
+
+
+@pytest.mark.parametrize("text, language, published, quantity", [
+    ("以军16日要求德黑兰第三区约33万居民立即撤离。", "zh", "2025-06-16", 330000),                          # Israel–Iran 2025
+    ("以军13日要求加沙北部约110万居民在24小时内南撤。", "zh", "2023-10-13", 1100000),                      # Gaza 2023
+    ("The Israeli military on Monday ordered about 100,000 Palestinians to evacuate eastern Rafah.", "en",
+     "2024-05-06", 100000),                                                                                 # Gaza 2024
+    ("The army urged the 5,000 residents of Kharkiv to leave within 24 hours.", "en", "2022-05-01", 5000),   # Ukraine 2022
+    ("The U.N. urged both sides to protect civilians after 20 people were killed in Goma.", "en", "2012-11-21",
+     None),                                                                                                 # Congo 2012
+    ("Zelensky urged Congress to pass a $60 billion aid package.", "en", "2024-02-26", None),               # Ukraine 2024
+])
+def test_an_appeal_counts_the_people_it_urges(text, language, published, quantity) -> None:
+    """An order to evacuate 330,000 residents counts them; the dead of an earlier clause and money do not."""
+    found = _events(text, language, published, "appeal")
+    assert found
+    assert {e.quantity for e in found} == {quantity}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("北约战机4日发射导弹摧毁塞族设于克宁的防空雷达站。", "1995-08-05"),                                   # Croatia 1995
+    ("北约战机24日轰炸了贝尔格莱德。", "1999-03-25"),                                                       # Kosovo 1999
+])
+def test_a_role_word_after_a_named_organisation_is_not_the_local_army(text, published) -> None:
+    """北约战机: NATO's aircraft, never the air force of the country the towns are in."""
+    for e in _events(text, "zh", published, "air_strike"):
+        assert e.actor1 in (None, "NATO")

@@ -81,8 +81,8 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
         country = None
         start = m.start()
         prev = [a for a in out if a.end == m.start() and a.actor and a.role is None]
-        if prev and prev[0].actor.type in ("state_force", "nsag"):
-            continue  # 美军步兵: the named force already says who
+        if prev and prev[0].actor.type in ("state_force", "nsag", "igo"):
+            continue  # 美军步兵, 北约战机: the named force already says who
         if prev and lex.country_of(prev[0].actor):
             country = lex.country_of(prev[0].actor)
             if prev[0].actor.type == "state":

@@ -717,9 +717,12 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
 
 _UNIT_FOR_TYPE = {"troop_deployment": ("troops", ("people", "force")), "displacement": ("people", ("people",)),
                   "casualties": ("people", ("people",)), "evacuation": ("people", ("people",)),
-                  "territory_captured": ("places", ("place",)), "arrest": ("people", ("people",))}
+                  "territory_captured": ("places", ("place",)), "arrest": ("people", ("people",)),
+                  "appeal": ("people", ("people",))}
 
 
+_MONEY = re.compile(r"[$€£¥]|美元|欧元|英镑|人民币|dollars?|euros?|pounds\b", re.I)
+_APPEAL_BREAK = re.compile(r"[，,；;。：:]|\b(?:after|when|as|because|since|following|while|who|which)\b|后|以来|之际", re.I)
 _CONJUNCT_BREAK = re.compile(r"\b(?:and|while|but|killed|wounded|injured|dead|displaced)\b|[,;]", re.I)
 
 
@@ -740,6 +743,11 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
     _, classes = spec
     lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
     pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
+    if event_type == "appeal":
+        # 要求德黑兰第三区约33万居民立即撤离, urged 330,000 residents to leave: only the people urged count
+        return next((q for q in s.quantities if w.trig_end <= q.start < hi and q.unit_class in (None, "people")
+                     and q.value == q.value and not _APPEAL_BREAK.search(s.text[w.trig_end:q.start])
+                     and not _MONEY.search(s.text[max(0, q.start - 2):q.end + 12])), None)
     if event_type in ("displacement", "casualties") and language == "en":
         # displaced nearly 12 million / killing 80 fighters: the number right after the trigger counts people
         right_after = [q for q in s.quantities if 0 <= q.start - w.trig_end <= 12 and q.value == q.value
