@@ -1824,3 +1824,24 @@ def test_a_role_word_after_a_named_organisation_is_not_the_local_army(text, publ
     """北约战机: NATO's aircraft, never the air force of the country the towns are in."""
     for e in _events(text, "zh", published, "air_strike"):
         assert e.actor1 in (None, "NATO")
+
+
+@pytest.mark.parametrize("text, language, published, actor", [
+    ("北越军队29日攻占岘港。", "zh", "1975-04-01", "North Vietnamese forces"),                                 # Vietnam 1975
+    ("西撒人阵13日宣布结束停火，并袭击了摩洛哥军队阵地。", "zh", "2020-11-14", "Polisario Front"),           # Western Sahara 2020
+    ("Tajik border troops shelled the town of Batken on Friday.", "en", "2022-09-18", "Tajik Border Troops"),  # Kyrgyzstan 2022
+    ("The Polisario Front attacked Moroccan positions near Mahbes on Friday.", "en", "2020-11-14",
+     "Polisario Front"),                                                                                    # Western Sahara 2020
+])
+def test_armed_actors_of_other_wars_and_years_are_named(text, language, published, actor) -> None:
+    """The actor lexicon names the armed actors of wars outside the development material (Vietnam 1975,
+    Western Sahara, Kyrgyzstan–Tajikistan, the Falklands, Chad, East Timor, ...)."""
+    assert actor in {e.actor1 for e in _events(text, language, published)}
+
+
+@pytest.mark.parametrize("text", ["南越来越多的难民涌入城市。", "北越过边境的部队"])
+def test_north_and_south_vietnam_are_not_read_inside_ordinary_words(text) -> None:
+    """南越来越 (the south ... more and more) and 北越过 (north, crossing) name no Vietnamese state."""
+    from sitroom.actors.lexicon import actor_lexicon
+    from sitroom.actors.recognize import find_actors_zh
+    assert not [a for a in find_actors_zh(text, actor_lexicon()) if a.actor and "Vietnam" in a.actor.name]
