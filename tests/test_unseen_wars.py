@@ -1845,3 +1845,13 @@ def test_north_and_south_vietnam_are_not_read_inside_ordinary_words(text) -> Non
     from sitroom.actors.lexicon import actor_lexicon
     from sitroom.actors.recognize import find_actors_zh
     assert not [a for a in find_actors_zh(text, actor_lexicon()) if a.actor and "Vietnam" in a.actor.name]
+
+
+@pytest.mark.parametrize("text, published, country", [
+    ("Iraq now had some 100,000 troops in Kuwait, the diplomats said.", "1990-08-03", "Kuwait"),          # Kuwait 1990
+    ("France sent 200 troops to Djibouti on Monday.", "2015-04-07", "Djibouti"),                           # Yemen 2015
+])
+def test_the_bare_name_of_a_country_is_the_country_not_its_capital(text, published, country) -> None:
+    """Kuwait and Djibouti name a country and its capital: written bare, they are the country."""
+    [sent] = _events(text, "en", published, "troop_deployment")
+    assert (sent.place.name, sent.place.kind) == (country, "country")

@@ -435,5 +435,7 @@ def disambiguate(mentions: list[PlaceMention], context: Counter) -> None:
         hint = m.hint
         m.candidates.sort(key=lambda p: (-context.get(p.country_code, 0),
                                          hint in ("admin1", "city") and p.kind != hint,
+                                         # Djibouti, Kuwait: the bare name of a country is the country, not its capital
+                                         hint not in ("admin1", "city") and p.kind != "country",
                                          p.source == "geonames-auto",
                                          -(p.population or 0)))
