@@ -1855,3 +1855,14 @@ def test_the_bare_name_of_a_country_is_the_country_not_its_capital(text, publish
     """Kuwait and Djibouti name a country and its capital: written bare, they are the country."""
     [sent] = _events(text, "en", published, "troop_deployment")
     assert (sent.place.name, sent.place.kind) == (country, "country")
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("UN envoy Mary Robinson said on Monday that 5,000 people had fled Goma.", "en", "2013-03-18"),       # Congo 2013
+    ("Aid worker Mary Fitzgerald said 3,000 people had fled Timbuktu on Sunday.", "en", "2012-04-02"),    # Mali 2012
+    ("武汉城市圈25日启动应急响应，约3000名居民逃离。", "zh", "2020-01-25"),
+])
+def test_first_names_and_city_regions_are_not_towns_abroad(text, language, published) -> None:
+    """Mary is a first name before it is Turkmenistan's Mary; 武汉城市圈 holds no 汉城 (Seoul)."""
+    places = {e.place.country_code for e in _events(text, language, published) if e.place}
+    assert not places & {"TM", "KR"}
