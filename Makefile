@@ -45,6 +45,7 @@ serve: demo
 # set, then the frozen test half (figures only).
 eval: install
 	$(BIN)/sitroom eval eval/wars/dev/gold eval/shadow/gold --quiet | tail -n 3
+	$(BIN)/sitroom eval eval/wars/dev2/gold --quiet | tail -n 3
 	$(BIN)/sitroom eval eval/wars/test/gold --quiet | tail -n 3
 
 bench: install

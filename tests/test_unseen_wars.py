@@ -1866,3 +1866,13 @@ def test_first_names_and_city_regions_are_not_towns_abroad(text, language, publi
     """Mary is a first name before it is Turkmenistan's Mary; 武汉城市圈 holds no 汉城 (Seoul)."""
     places = {e.place.country_code for e in _events(text, language, published) if e.place}
     assert not places & {"TM", "KR"}
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Marines rolled into the heart of Baghdad on Wednesday.", "2003-04-10", "US Marine Corps"),        # Iraq 2003
+    ("Marines landed at an airstrip near Kandahar on Sunday.", "2001-11-27", "US Marine Corps"),        # Afghanistan 2001
+    ("Royal Marines seized the Al Faw peninsula on March 21.", "2003-03-25", "Royal Marines"),
+])
+def test_capitalised_marines_are_the_us_marine_corps(text, published, actor) -> None:
+    """Wire copy writes the U.S. Marines as 'Marines'; Royal Marines stay British."""
+    assert actor in {e.actor1 for e in _events(text, "en", published)}
