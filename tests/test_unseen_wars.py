@@ -1876,3 +1876,12 @@ def test_first_names_and_city_regions_are_not_towns_abroad(text, language, publi
 def test_capitalised_marines_are_the_us_marine_corps(text, published, actor) -> None:
     """Wire copy writes the U.S. Marines as 'Marines'; Royal Marines stay British."""
     assert actor in {e.actor1 for e in _events(text, "en", published)}
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("克军「风暴行动」5日收复克宁。", "1995-08-08", "Croatian forces"),                                   # Croatia 1995
+    ("“薮猫行动”部队28日收复廷巴克图。", "2013-01-29", "French forces"),                                  # Mali 2013
+])
+def test_an_operation_acts_through_the_force_that_runs_it(text, published, actor) -> None:
+    """风暴行动 (Operation Storm), 薮猫行动 (Operation Serval): the operation is not an actor; its force is."""
+    assert actor in {e.actor1 for e in _events(text, "zh", published, "territory_captured")}

@@ -28,6 +28,7 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
             p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start) for p in s.places)]
         if dl is not None and s.start <= dl.start < s.end:
             s.actors = [a for a in s.actors if not (dl.start <= s.span(a.start, a.end)[0] < dl.end)]
+        _operations_act_through_their_forces(s.actors, lex)
         for m in s.actors:
             if m.actor is not None:
                 top = lex.top(m.actor)
@@ -87,6 +88,14 @@ def _forces_loyal_to(s, lex: ActorLexicon) -> None:
         arm = lex.armed_arm(owner.actor) if owner is not None else None
         if arm is not None:
             a.actor = arm
+
+
+def _operations_act_through_their_forces(mentions: list, lex: ActorLexicon) -> None:
+    """「风暴行动」收复克宁, Operation Serval retook Gao: an operation is not an actor; the force that runs it is."""
+    for m in mentions:
+        actor = m.actor
+        if actor is not None and actor.name.startswith("Operation ") and actor.affiliation in lex.by_name:
+            m.actor = lex.by_name[actor.affiliation]
 
 
 _ZH_REGION_AFTER = re.compile(r"(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|各地|边境)")
