@@ -25,6 +25,20 @@ def _events(text: str, language: str, published: str, event_type: str | None = N
     return [e for e in doc.events if event_type is None or e.event_type == event_type]
 
 
+def _expect_event(text: str, language: str, published: str, event_type: str, actor: str | None = None,
+                  place: str | None = None, quantity: float | None = None) -> list:
+    """The events of one type in a text, asserting there is one, and the actor, place or number where given."""
+    found = _events(text, language, published, event_type)
+    assert found, f"no {event_type} in {text!r}"
+    if actor:
+        assert actor in {e.actor1 for e in found}
+    if place:
+        assert place in {e.place.name for e in found if e.place}
+    if quantity:
+        assert quantity in {e.quantity for e in found}
+    return found
+
+
 def _captures(text: str, language: str, published: str) -> set[tuple]:
     return {(e.actor1, e.place.name if e.place else None, e.date_start)
             for e in _events(text, language, published, "territory_captured")}
@@ -1619,12 +1633,7 @@ def test_reporting_verbs_of_other_wars_give_their_event(text, language, publishe
     suicide and car bombs, massacred, massed/moved troops, convened, at a meeting in, held a call with, repatriating,
     left homeless, streamed into; 攻打, 炮轰, 攻取, 夺占, 集结 … 兵力, 逃至: each gives its event, with the actor and
     place where asked."""
-    found = _events(text, language, published, event_type)
-    assert found, f"no {event_type} in {text!r}"
-    if actor:
-        assert actor in {e.actor1 for e in found}
-    if place:
-        assert place in {e.place.name for e in found if e.place}
+    _expect_event(text, language, published, event_type, actor=actor, place=place)
 
 
 @pytest.mark.parametrize("text, language, published, event_type", [
@@ -1674,10 +1683,7 @@ def test_the_country_where_troops_are_stationed_is_not_their_actor(text, publish
 ])
 def test_zh_surrender_and_sending_out_troops(text, published, event_type, quantity) -> None:
     """宣布投降 / 签署投降书 are surrenders; 出动 N 兵力 sends troops, with their number."""
-    found = _events(text, "zh", published, event_type)
-    assert found
-    if quantity:
-        assert quantity in {e.quantity for e in found}
+    _expect_event(text, "zh", published, event_type, quantity=quantity)
 
 
 @pytest.mark.parametrize("text, published, quantity", [
@@ -1724,10 +1730,7 @@ def test_a_count_before_a_word_starting_with_am_is_not_a_clock_time(text, publis
 def test_more_reporting_phrases_give_their_event(text, language, published, event_type, quantity) -> None:
     """had/keeps N troops in, threw troops into, parachuted, dropped bombs, kept up strikes, gunships firing
     rockets, the Council voted, melted away, N deaths, 安理会…通过: each gives its event and its number."""
-    found = _events(text, language, published, event_type)
-    assert found, f"no {event_type} in {text!r}"
-    if quantity:
-        assert quantity in {e.quantity for e in found}
+    _expect_event(text, language, published, event_type, quantity=quantity)
 
 
 @pytest.mark.parametrize("text, published, event_type, day", [

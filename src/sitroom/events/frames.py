@@ -667,8 +667,8 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
         rel = None
         for rel in _EN_RELATIVE_SUBJECT.finditer(s.text, w.start, w.trig_start):
             pass
-        own = [t for t in usable if w.trig_end <= t.start < w.end]
-        if rel is not None and own and not re.search(r"[,;:]", s.text[rel.start():w.trig_start]):
+        if rel is not None and any(w.trig_end <= t.start < w.end for t in usable) \
+                and not re.search(r"[,;:]", s.text[rel.start():w.trig_start]):
             # Rebels who stormed the capital at the weekend pulled back … on Monday: the relative clause's time
             # is its own; the main verb has one of its own after it
             masked.append((rel.start(), w.trig_start))
@@ -742,12 +742,12 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
         return None
     _, classes = spec
     lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
-    pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
     if event_type == "appeal":
         # 要求德黑兰第三区约33万居民立即撤离, urged 330,000 residents to leave: only the people urged count
         return next((q for q in s.quantities if w.trig_end <= q.start < hi and q.unit_class in (None, "people")
                      and q.value == q.value and not _APPEAL_BREAK.search(s.text[w.trig_end:q.start])
                      and not _MONEY.search(s.text[max(0, q.start - 2):q.end + 12])), None)
+    pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
     if event_type in ("displacement", "casualties") and language == "en":
         # displaced nearly 12 million / killing 80 fighters: the number right after the trigger counts people
         right_after = [q for q in s.quantities if 0 <= q.start - w.trig_end <= 12 and q.value == q.value
