@@ -1888,3 +1888,31 @@ def test_capitalised_marines_are_the_us_marine_corps(text, published, actor) -> 
 def test_an_operation_acts_through_the_force_that_runs_it(text, published, actor) -> None:
     """风暴行动 (Operation Storm), 薮猫行动 (Operation Serval): the operation is not an actor; its force is."""
     assert actor in {e.actor1 for e in _events(text, "zh", published, "territory_captured")}
+
+
+# a body with a seat meets there: the country it discusses is not the venue ----------------------
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("联合国安理会5日应乌克兰请求召开紧急会议。", "zh", "2022-02-26", "New York City"),
+    ("聯合國安理會3日應以色列請求就黎巴嫩局勢召開緊急會議。", "zh", "2006-07-31", "New York City"),
+    ("The U.N. Security Council voted 13-0 on Friday, with China abstaining, to condemn the invasion of Kuwait.",
+     "en", "1990-08-04", "New York City"),
+    ("The Security Council met on Tuesday at Ethiopia's request to discuss the fighting around Badme.",
+     "en", "1999-02-10", "New York City"),
+    ("NATO foreign ministers met in Bucharest on Thursday to discuss Georgia.", "en", "2008-04-04", "Bucharest"),
+    ("在埃及沙姆沙伊赫举行的阿盟首脑会议28日讨论也门局势。", "zh", "2015-03-29", "Sharm el-Sheikh"),
+])
+def test_meeting_of_a_seated_body_is_at_its_seat_unless_a_venue_is_written(text, language, published, place) -> None:
+    _expect_event(text, language, published, "meeting", place=place)
+
+
+# 上星期六 / 上週一: a weekday of the previous calendar week ------------------------------------------
+
+@pytest.mark.parametrize("text, published, day", [
+    ("美國總統上星期六下令派遣海軍艦艇前往越南沿海。", "1975-04-01", "1975-03-29"),   # Vietnam 1975, a Tuesday report
+    ("俄军上周五宣布完全控制阿夫杰耶夫卡。", "2024-02-20", "2024-02-16"),             # Ukraine 2024, a Tuesday report
+    ("以军上週日開始撤出汗尤尼斯。", "2024-04-09", "2024-04-07"),                   # Gaza 2024, the weekday already past
+])
+def test_zh_last_week_weekday_is_in_the_previous_calendar_week(text, published, day) -> None:
+    events = _events(text, "zh", published)
+    assert events and {e.date_start for e in events} == {D(day)}

@@ -286,6 +286,10 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         places = [p for p in places if not cue["topic"].search(s.text[max(0, p.start - 12):p.start])]
         # canceled a visit to Turkey and called an emergency session: a trip not made is not where they met
         places = [p for p in places if not cue["cancelled_trip"].search(s.text[max(0, p.start - 50):p.start])]
+        if actor is not None and lex.seat(actor) is not None:
+            # the Security Council voted on Kuwait, 应伊朗请求召开会议: a body with a seat meets there unless told otherwise
+            places = [p for p in places if p.place is not None and p.place.kind != "country"
+                      and cue["venue"].search(s.text[max(0, p.start - 12):p.start])]
     places.sort(key=lambda p: p.start)
     chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
     if entry and not chosen:

@@ -220,7 +220,8 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
                 return TimeExpr(s, e, t, d, d, "day", "future")
             d = weekday_before(ref, wd)
             if t.startswith("上"):
-                d -= timedelta(days=7)
+                # 上星期六 is the Saturday of the previous calendar week (Monday to Sunday), not the one before the last
+                d = ref - timedelta(days=ref.weekday() + 7 - wd)
             return TimeExpr(s, e, t, d, d, "day")
     except ValueError:
         return None
