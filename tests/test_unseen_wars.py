@@ -1916,3 +1916,43 @@ def test_meeting_of_a_seated_body_is_at_its_seat_unless_a_venue_is_written(text,
 def test_zh_last_week_weekday_is_in_the_previous_calendar_week(text, published, day) -> None:
     events = _events(text, "zh", published)
     assert events and {e.date_start for e in events} == {D(day)}
+
+
+# where a statement was made is not where the next event happened ---------------------------------
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("KUWAIT, Aug 3 (Reuters) - Iraqi troops patrolled Kuwait City on Friday. Iraqi tanks reached Jahra, Iraqi "
+     "officers said. In Baghdad, Iraqi officials said Iraqi forces would stay. A Kuwaiti diplomat said about 200 "
+     "people had been killed.", "en", "1990-08-03", "Jahra"),
+    ("KYIV, Feb 28 (Reuters) - Russian troops shelled residential districts of Kharkiv on Monday. In Moscow, "
+     "Russian officials said their forces were advancing. Regional officials said 11 people had been killed.",
+     "en", "2022-02-28", "Kharkiv"),
+    ("俄军28日炮击哈尔科夫市居民区。俄罗斯国防部发言人科纳申科夫在莫斯科表示，俄军正在推进。当地官员说，炮击已造成11人死亡。",
+     "zh", "2022-03-01", "Kharkiv"),
+    ("快速支援部队27日炮击法希尔市。苏丹军方发言人在喀土穆表示，军队仍控制该市机场。当地医生说，炮击已造成15人死亡。",
+     "zh", "2024-05-28", "El Fasher"),
+])
+def test_a_place_where_a_statement_was_made_is_not_carried_to_the_next_event(text, language, published, place) -> None:
+    _expect_event(text, language, published, "casualties", place=place)
+
+
+# an invader named often does not become the country the report is about ---------------------------
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ('PANAMA CITY, Dec 21 (Reuters) - U.S. troops took Colon and David in Panama on Wednesday. U.S. commanders '
+     'said American forces had met little resistance in Panama. American officials said U.S. aircraft had struck '
+     'the headquarters. The Pentagon said U.S. Army units and U.S. Marines were hunting Noriega. U.S. Navy ships '
+     'and U.S. helicopters patrolled the coast of Panama. U.S. Southern Command said 17 American servicemen had '
+     'been killed.',
+     'en', '1989-12-21', 'Panama'),
+    ('NICOSIA, July 22 (Reuters) - Turkish troops took Kyrenia and Lapithos in Cyprus on Saturday. Turkish '
+     'commanders said Turkish forces had met little resistance in Cyprus. Turkish officials said Turkish jets had '
+     'struck the port. Turkish paratroopers and Turkish commandos secured the road. Turkish warships and Turkish '
+     'helicopters patrolled the coast of Cyprus. Turkish tanks and Turkish artillery moved inland. Ankara said '
+     'Turkish reinforcements and Turkish marines were landing. The Turkish army said 57 Turkish soldiers had been '
+     'killed.',
+     'en', '1974-07-22', 'Cyprus'),
+])
+def test_a_foreign_force_named_often_does_not_move_the_report_to_its_own_country(text, language, published, place) -> None:
+    """Who is named weighs less than where things happen; "Ankara said" is a capital speaking, not a place."""
+    _expect_event(text, language, published, "casualties", place=place)

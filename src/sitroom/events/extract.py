@@ -153,14 +153,16 @@ def _casualties_follow_their_cause(events: list[Event], lex: ActorLexicon) -> No
 
 def _remember(s: Sentence, discourse: Discourse, cue: dict) -> None:
     """Carry the sentence's places and times forward; its topic (first) place of each kind is what
-    a later 该市 / the city refers to. The last state force named is who flies air strikes no one claims."""
+    a later 该市 / the city refers to. The last state force named is who flies air strikes no one claims.
+    A place where a statement was only made (In Washington, officials said) is not carried."""
     forces = [a.actor for a in s.actors if a.actor is not None and a.actor.type in ("state_force", "state") and not a.object]
     if forces:
         discourse.last_air_power = (s.index, forces[-1])
     seen_kinds: set[str] = set()
     for p in s.places:
         if p.place is not None and p.role != "anaphor" and p.place.kind not in seen_kinds \
-                and not frames.names_a_battle(s, p, cue):
+                and not frames.names_a_battle(s, p, cue) \
+                and not frames.speech_venue(s, p, cue):
             seen_kinds.add(p.place.kind)
             discourse.see_place(p.place)
             if p.place.kind == "city":

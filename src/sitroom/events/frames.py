@@ -362,6 +362,14 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
     return out
 
 
+def speech_venue(s: Sentence, p: PlaceMention, cue: dict) -> bool:
+    """Whether a place is only where a statement was made: "In Washington, officials said", "officials in
+    Baghdad said", "London said", 美国官员在华盛顿表示."""
+    if "speech_by_place" in cue and cue["speech_by_place"].match(s.text, p.end):
+        return True  # London said, Washington says: the capital speaks for its government
+    return bool(cue["speech_venue_before"].search(s.text[:p.start]) and cue["speech_venue_after"].match(s.text, p.end))
+
+
 def names_a_battle(s: Sentence, p: PlaceMention, cue: dict) -> bool:
     """Whether a place only names a battle or massacre (恰纳卡莱战役, the Gallipoli campaign)."""
     return "battle_name" in cue and cue["battle_name"].match(s.text, p.end) is not None
