@@ -1956,3 +1956,33 @@ def test_a_place_where_a_statement_was_made_is_not_carried_to_the_next_event(tex
 def test_a_foreign_force_named_often_does_not_move_the_report_to_its_own_country(text, language, published, place) -> None:
     """Who is named weighs less than where things happen; "Ankara said" is a capital speaking, not a place."""
     _expect_event(text, language, published, "casualties", place=place)
+
+
+# a Chinese name glossed once in Latin keeps that reading in the whole report ------------------------
+
+def _actor_names(text: str, published: str) -> list[list[str]]:
+    raw = RawDocument(text=text, meta=Metadata(published=D(published), language="zh"), path="t.txt", fmt="txt")
+    return [[a.actor.name for a in s.actors if a.actor is not None] for s in analyse(raw).sentences]
+
+
+@pytest.mark.parametrize("text, published, later", [
+    ("刚果（金）叛军发言人卡扎拉马（Vianney Kazarama）20日说，叛军已控制戈马。卡扎拉马21日呼吁政府军投降。",  # DR Congo 2012
+     "2012-11-21", "Vianney Kazarama"),
+    ("利比亚民兵指挥官巴迪（Salah Badi）21日宣布，其部队已逼近的黎波里南郊。巴迪呼吁居民留在家中。",  # Libya 2018
+     "2018-09-22", "Salah Badi"),
+    ("库尔德武装“自由斗士”（Peshmerga）16日未作抵抗便撤出基尔库克。自由斗士17日又撤出辛贾尔。",  # Kirkuk 2017
+     "2017-10-17", "Peshmerga"),
+    ("苏丹准军事组织“快速反应部队”（RSF）26日宣布攻占法希尔。快速反应部队随后向巴拉推进。",  # Sudan 2025
+     "2025-10-27", "Rapid Support Forces"),
+])
+def test_zh_name_glossed_in_latin_is_read_the_same_way_later(text, published, later) -> None:
+    assert later in _actor_names(text, published)[-1]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("库尔德部队今天凌晨撤出西北部的辛贾尔。", "2017-10-17"),            # Iraq 2017
+    ("庫爾德部隊13日撤出曼比季以西的陣地。", "2019-10-14"),             # Syria 2019
+])
+def test_zh_kurdish_forces_are_not_german(text, published) -> None:
+    (ev,) = _events(text, "zh", published, "withdrawal")
+    assert ev.actor1 == "Kurdish forces"

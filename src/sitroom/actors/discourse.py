@@ -1,7 +1,8 @@
 """Actors introduced by the article itself: people named with their role (appositions) and pronouns.
 
 ``Lawrence Kanyuka, the rebels' spokesperson`` / ``塔利班发言人穆贾希德`` registers a person who acts
-for the group; later mentions of the full name or surname resolve to the same person. Subject
+for the group; later mentions of the full name or surname resolve to the same person. A Chinese name
+glossed in Latin (卡扎拉马（Vianney Kazarama）) takes the gloss as its canonical name. Subject
 pronouns (he, they, we; 他, 他们, 我们) resolve to the last person or organisation named in the
 sentences just before.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sitroom.actors.glosses import glossed_names
 from sitroom.actors.lexicon import Actor, ActorLexicon
 from sitroom.actors.recognize import ActorMention
 from sitroom.places.gazetteer import en_key
@@ -54,18 +56,39 @@ def register_appositions(doc: Document, lex: ActorLexicon) -> None:
                 people.setdefault(name.split()[-1], person)
             if doc.language == "zh" and "·" in name:
                 people.setdefault(name.split("·")[-1], person)
+    glossed = _glossed(doc, lex) if doc.language == "zh" else {}
+    people.update(glossed)
     if not people:
         return
     for s in doc.sentences:
         for alias, person in sorted(people.items(), key=lambda kv: -len(kv[0])):
             pattern = rf"\b{re.escape(alias)}\b" if doc.language == "en" else re.escape(alias)
             for m in re.finditer(pattern, s.text):
+                if alias in glossed:
+                    # 德杰内（Dejene Tsegaye）: a shorter name read inside the glossed one is a fragment of it
+                    s.actors = [a for a in s.actors if not (m.start() <= a.start and a.end <= m.end()
+                                                            and (a.end - a.start) < len(alias))]
+                    s.places = [p for p in s.places if not (m.start() <= p.start and p.end <= m.end())]
                 if any(a.start < m.end() and m.start() < a.end for a in s.actors):
                     continue
                 if doc.language == "en" and alias != person.name and alias == alias.lower():
                     continue
                 s.actors.append(ActorMention(m.start(), m.end(), m.group(0), person))
         s.actors.sort(key=lambda a: a.start)
+
+
+def _glossed(doc: Document, lex: ActorLexicon) -> dict[str, Actor]:
+    """Chinese names glossed in Latin (卡扎拉马（Vianney Kazarama）), with a dotted name's last part as well."""
+    out: dict[str, Actor] = {}
+    for s in doc.sentences:
+        def org_before(pos: int, s=s) -> Actor | None:
+            return _org_in(s, max(0, pos - 12), pos, lex, nearest=True)
+        for start, end, actor in glossed_names(s.text, lex, org_before):
+            name = s.text[start:end]
+            out.setdefault(name, actor)
+            if "·" in name:
+                out.setdefault(name.split("·")[-1], actor)
+    return out
 
 
 def _appositions(s, language: str, lex: ActorLexicon):

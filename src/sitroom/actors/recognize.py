@@ -88,7 +88,8 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
             if prev[0].actor.type == "state":
                 start = prev[0].start
                 out.remove(prev[0])
-        elif m.start() > 0 and text[m.start() - 1] in lex.party_abbreviations and role.type in ("state_force", "government"):
+        elif m.start() > 0 and text[m.start() - 1] in lex.party_abbreviations and role.type in ("state_force", "government") \
+                and _abbreviation_stands_alone(text, m.start() - 1, lex):
             country = lex.party_abbreviations[text[m.start() - 1]]
             start = m.start() - 1
         out.append(ActorMention(start, m.end(), text[start:m.end()], None, role, country))
@@ -97,7 +98,8 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
     army = lex.zh_army_role
     for m in _ZH_ABBR_ARMY.finditer(text):
         # 阿军, 叙军: a one-character country abbreviation + 军 is that country's army
-        if army is not None and m.group(1) in lex.party_abbreviations and not any(covered[m.start():m.end()]):
+        if army is not None and m.group(1) in lex.party_abbreviations and not any(covered[m.start():m.end()]) \
+                and _abbreviation_stands_alone(text, m.start(), lex):
             out.append(ActorMention(m.start(), m.end(), m.group(0), None, army, lex.party_abbreviations[m.group(1)]))
             for k in range(m.start(), m.end()):
                 covered[k] = True
@@ -112,6 +114,16 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
     return _drop_qualifiers(text, out, lex, "zh")
 
 
+def _abbreviation_stands_alone(text: str, i: int, lex: ActorLexicon) -> bool:
+    """Whether the one-character country abbreviation at ``i`` is a word of its own (德军, 美、德部队), not the end
+    of a longer name (库尔德部队: Kurdish, not German, forces)."""
+    if i == 0:
+        return True
+    before = text[i - 1]
+    return not ("\u4e00" <= before <= "\u9fff") or before in _ZH_WORD_BOUNDARY or before in lex.party_abbreviations
+
+
+_ZH_WORD_BOUNDARY = frozenset("和与及同跟对向在的了被由是从将已又为等而但并且则即称说")
 _ZH_ABBR_ARMY = re.compile(r"([\u4e00-\u9fff])军(?![事营区方官队火舰机械费港衔])")
 _ZH_OBJECT = re.compile(r"(?:向|对|与|在|到|往|赴|前往|进入|从|自|驻)$")
 _EN_OBJECT = re.compile(r"\b(?:to|in|into|from|against|with|toward|towards|at|on)\s+(?:the\s+)?$", re.I)

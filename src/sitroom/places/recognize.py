@@ -49,7 +49,7 @@ def _zh_title_before() -> re.Pattern:
     return re.compile(rf"(?:{actor_lexicon().titles['zh'].pattern})$")
 
 
-_LATIN_PERSON = re.compile(r"[A-Z][a-z'-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][a-z'-]+){1,3}")
+LATIN_PERSON = re.compile(r"[A-Z][a-z'-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][a-z'-]+){1,3}")
 # characters of transliterated foreign names: a title followed by a few of them starts a person's name
 _NAME_CHARS = frozenset("阿埃艾奥乌伊亚安巴贝比波布卡克库拉勒里利洛卢鲁马梅米莫穆纳内尼诺努帕佩皮普萨塞西索苏塔特蒂托图瓦韦维沃扎泽齐佐"
                         "德迪多杜法菲弗福加格吉戈古哈赫希霍胡贾杰基科夫斯什谢舍申罗莱雷尔汉哈兹耶约尤")
@@ -118,7 +118,7 @@ def find_places_zh(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         m = _PAREN_LATIN.match(text[end:])
         if m:
             latin = gaz.lookup_en(m.group(1))
-            if not latin and _LATIN_PERSON.fullmatch(m.group(1).strip()):
+            if not latin and LATIN_PERSON.fullmatch(m.group(1).strip()):
                 i = end + m.end()  # 德杰内（Dejene Tsegaye）: a person glossed in Latin, not the town 杰内
                 continue
             if latin:
@@ -144,7 +144,7 @@ def _parenthesised_unknowns(text: str, known: list[PlaceMention], gaz: Gazetteer
         cands = gaz.lookup_en_anywhere(m.group(3))
         if not cands:
             continue
-        name_start = m.start(1) + _transliteration_start(m.group(1), m.group(3))
+        name_start = m.start(1) + transliteration_start(m.group(1), m.group(3))
         if any(covered[name_start:m.end(1)]):
             continue
         hint = {"省": "admin1", "州": "admin1", "市": "city", "城": "city"}.get(m.group(2) or "", "any")
@@ -175,7 +175,7 @@ def repeated_glossed_names(text: str, names: dict[str, list[Place]], known: list
     return out
 
 
-def _transliteration_start(run: str, latin: str) -> int:
+def transliteration_start(run: str, latin: str) -> int:
     """Where a transliteration of ``latin`` starts inside the Chinese ``run`` before it: the suffix of
     two or more characters whose pinyin is closest to the Latin name (他们也夺下了塔喀 -> 塔喀)."""
     from pypinyin import lazy_pinyin
