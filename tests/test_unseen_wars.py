@@ -1986,3 +1986,17 @@ def test_zh_name_glossed_in_latin_is_read_the_same_way_later(text, published, la
 def test_zh_kurdish_forces_are_not_german(text, published) -> None:
     (ev,) = _events(text, "zh", published, "withdrawal")
     assert ev.actor1 == "Kurdish forces"
+
+
+# an English acronym means what the report defines it as --------------------------------------------
+
+@pytest.mark.parametrize("text, published, later", [
+    ("U.S. aircraft pounded the headquarters of the Panama Defence Forces (PDF) on Wednesday. PDF snipers fired on "
+     "American patrols overnight.", "1989-12-21", "Panama Defence Forces"),      # Panama 1989: not Myanmar's PDF
+    ("The Israeli-backed South Lebanon Army (SLA) abandoned its positions on Monday. SLA fighters fled across the "
+     "border.", "2000-05-23", "South Lebanon Army"),                            # Lebanon 2000: not Sudan's SLA
+])
+def test_en_acronym_defined_in_the_report_names_that_actor(text, published, later) -> None:
+    raw = RawDocument(text=text, meta=Metadata(published=D(published), language="en"), path="t.txt", fmt="txt")
+    last = analyse(raw).sentences[-1]
+    assert later in [a.actor.name for a in last.actors if a.actor is not None]

@@ -6,6 +6,7 @@ from collections import Counter
 
 from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
 from sitroom.actors.discourse import register_appositions, resolve_pronouns
+from sitroom.actors.glosses import defined_acronyms
 from sitroom.actors.recognize import ActorMention, find_actors_en, find_actors_zh, resolve_roles
 from sitroom.text.document import Document
 
@@ -29,15 +30,13 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
         if dl is not None and s.start <= dl.start < s.end:
             s.actors = [a for a in s.actors if not (dl.start <= s.span(a.start, a.end)[0] < dl.end)]
         _operations_act_through_their_forces(s.actors, lex)
-        for m in s.actors:
-            if m.actor is not None:
-                top = lex.top(m.actor)
-                if top.type == "nsag":
-                    named[top.name] += 1
-                code = lex.country_of(m.actor)
-                if code and m.actor.type != "media":
-                    context[code] += 0.5  # who is named weighs less than where things happen
-    doc.main_armed_group = lex.by_name[named.most_common(1)[0][0]] if named else None
+        if doc.language == "zh":
+            _count_named(s, lex, named, context)  # 阿军 reads the countries named so far
+    if doc.language == "en":
+        _acronyms_mean_what_the_report_defines(doc, lex)
+        for s in doc.sentences:
+            _count_named(s, lex, named, context)
+    doc.main_armed_group = named.most_common(1)[0][0] if named else None
     doc.context_countries = dict(context)
     country = _main_country(context, lex)
     previous_state = None
@@ -63,6 +62,39 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
         names = [m for m in s.actors if m.actor is not None and m.actor.type != "state"]
         s.places = [p for p in s.places
                     if not any(m.start <= p.start and p.end <= m.end and (m.end - m.start) > (p.end - p.start) for m in names)]
+
+
+def _count_named(s, lex: ActorLexicon, named: Counter, context: Counter) -> None:
+    """Count the armed groups a sentence names and add the countries of its actors to the context."""
+    for m in s.actors:
+        if m.actor is not None:
+            top = lex.top(m.actor)
+            if top.type == "nsag":
+                named[top] += 1
+            code = lex.country_of(m.actor)
+            if code and m.actor.type != "media":
+                context[code] += 0.5  # who is named weighs less than where things happen
+
+
+def _acronyms_mean_what_the_report_defines(doc: Document, lex: ActorLexicon) -> None:
+    """``the Panama Defence Forces (PDF)``: the full name and the acronym name that actor in the whole report,
+    replacing what the lexicon read in their place (Panama, People's Defence Force)."""
+    defined = {}
+    for s in doc.sentences:
+        for full, acr, actor in defined_acronyms(s.text, lex):
+            if full is not None:
+                defined.setdefault(full, actor)
+            defined.setdefault(acr, actor)
+    if not defined:
+        return
+    for s in doc.sentences:
+        for alias, actor in sorted(defined.items(), key=lambda kv: -len(kv[0])):
+            for m in re.finditer(rf"\b{re.escape(alias)}\b", s.text):
+                if any(a.actor == actor and a.start <= m.start() and m.end() <= a.end for a in s.actors):
+                    continue
+                s.actors = [a for a in s.actors if not (a.start < m.end() and m.start() < a.end)]
+                s.actors.append(ActorMention(m.start(), m.end(), m.group(0), actor))
+        s.actors.sort(key=lambda a: a.start)
 
 
 def _main_country(context: Counter, lex: ActorLexicon) -> str | None:

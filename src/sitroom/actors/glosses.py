@@ -1,9 +1,12 @@
-"""Names a Chinese report glosses once in Latin script: ``发言人卡扎拉马（Vianney Kazarama）``,
-``库尔德武装“自由斗士”（Peshmerga）``.
+"""Names a report defines for itself: a Chinese name glossed once in Latin script (``发言人卡扎拉马（Vianney
+Kazarama）``, ``库尔德武装“自由斗士”（Peshmerga）``) and an English name followed by its acronym (``the Panama
+Defence Forces (PDF)``).
 
 The Latin gloss says who the Chinese name is: an actor of the lexicon (the Chinese name becomes its alias in
-this report) or, for a person the lexicon does not hold, a person whose canonical name is the gloss. Every
-later mention of the Chinese name in the report resolves the same way.
+this report) or, for a person the lexicon does not hold, a person whose canonical name is the gloss. An
+English acronym means what its full name means in this report, even where the lexicon knows the letters as
+another group; an armed group the lexicon lacks is named by its full name. Every later mention resolves the
+same way.
 """
 from __future__ import annotations
 
@@ -63,3 +66,49 @@ def glossed_names(text: str, lex: ActorLexicon, org_before=None) -> list[tuple[i
 def _person_like(latin: str, lex: ActorLexicon) -> bool:
     """Two to four capitalised words, none an organisation or place word, and not a place of the gazetteer."""
     return bool(LATIN_PERSON.fullmatch(latin)) and not set(latin.split()) & _NOT_PERSON and not lex.gaz.lookup_en(latin)
+
+
+_EN_DEFINED = re.compile(r"(?P<full>[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and|the|de|du|des|la|le|del)\s+)?[A-Z][\w'’.-]*){1,7})"
+                         r"\s+\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\)")
+# last words that make an unknown name an armed group, and those that make it a state's force
+_ARMED_HEADS = frozenset("Forces Force Army Front Movement Brigade Brigades Militia Militias Guard Guards Alliance Rebels "
+                         "Fighters Resistance Coalition Group Corps Union Battalion Battalions Division".split())
+_STATE_HEADS = frozenset("Forces Force Army Guard Guards Corps Police".split())
+
+
+def defined_acronyms(text: str, lex: ActorLexicon) -> list[tuple[str | None, str, Actor]]:
+    """``(full name, acronym, actor)`` for each ``Full Name (ACR)`` of ``text`` that names a known actor the
+    lexicon reads the letters otherwise (full name None: the lexicon reads it already) or an armed group the
+    lexicon lacks: the Panama Defence Forces (PDF) are Panama's force, not Myanmar's People's Defence Force."""
+    out = []
+    for m in _EN_DEFINED.finditer(text):
+        acr = m.group("acr")
+        letters = lex.en_exact.get(acr)
+        if letters is not None and letters.type == "media":
+            continue  # BANGUI, Central African Republic (AFP): a dateline, not a definition
+        # Burhan and the Rapid Support Forces (RSF): the name starts after the last "and" or "the"
+        words = re.split(r"\s+(?:and|the)\s+", m.group("full"))[-1].split()
+        words = words[1:] if words and words[0] in ("The", "the") else words
+        # the Israeli-backed South Lebanon Army (SLA): the longest tail of the name that the lexicon knows
+        tail = next((k for k in range(len(words) - 1) if lex.en.get(en_key(" ".join(words[k:]))) is not None), None)
+        known = lex.en.get(en_key(" ".join(words[tail:]))) if tail is not None else None
+        words = words[tail:] if tail is not None else words
+        while len(words) > 2 and re.search(r"-(?:backed|led|allied|aligned)$", words[0]):
+            words = words[1:]
+        full = " ".join(words)
+        if len(words) < 2 or (known is not None and known.type == "state"):
+            continue
+        if known is not None:
+            if letters != known:
+                out.append((None, acr, known))  # the full name is read already; only the letters need it
+            continue
+        if words[-1] not in _ARMED_HEADS:
+            continue
+        code = lex.gaz.demonyms.get(en_key(words[0])) or next(
+            (p.country_code for p in lex.gaz.lookup_en(words[0]) if p.kind == "country"), None)
+        if letters is not None and (code is None or lex.country_of(letters) == code):
+            continue  # the lexicon's reading of the letters fits what the report says of them
+        state_force = code is not None and words[-1] in _STATE_HEADS
+        out.append((full, acr, Actor(full, "state_force" if state_force else "nsag", code,
+                                     affiliation=code if state_force else None)))
+    return out
