@@ -2000,3 +2000,60 @@ def test_en_acronym_defined_in_the_report_names_that_actor(text, published, late
     raw = RawDocument(text=text, meta=Metadata(published=D(published), language="en"), path="t.txt", fmt="txt")
     last = analyse(raw).sentences[-1]
     assert later in [a.actor.name for a in last.actors if a.actor is not None]
+
+
+# reporting verbs of other wars (third batch) --------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, event_type, place", [
+    ("More than 3,000 Liberians have fled villages near Voinjama, aid workers said.", "2003-07-22", "displacement",
+     "Voinjama"),                                                                          # Liberia 2003
+    ("More than 10,000 Rwandans have fled villages around Gisenyi since Sunday.", "1994-07-05", "displacement",
+     "Gisenyi"),                                                                           # Rwanda 1994
+    ("About 1,200 Americans and other foreigners had been moved into the embassy compound in Monrovia.",
+     "2003-07-22", "evacuation", "Monrovia"),                                              # Liberia 2003
+    ("About 1,000 Canadians and other foreigners had been moved into the port of Beirut on Sunday.",
+     "2006-07-24", "evacuation", "Beirut"),                                                # Lebanon 2006
+    ("Government troops swapped fire with rebels on the outskirts of Monrovia on Monday.", "2003-07-22",
+     "armed_clash", "Monrovia"),                                                           # Liberia 2003
+    ("Kigali was shaken by a night of artillery duels between the army and the rebels.", "1994-07-04",
+     "armed_clash", "Kigali"),                                                             # Rwanda 1994
+    ("A government helicopter gunship has been strafing rebel positions near Makeni.", "2000-05-10",
+     "air_strike", "Makeni"),                                                              # Sierra Leone 2000
+    ("Russian jets strafed Chechen positions near Urus-Martan on Tuesday.", "1999-12-01",
+     "air_strike", "Urus-Martan"),                                                         # Chechnya 1999
+    ("A French warship stood ready to lift out French nationals stranded in Abidjan.", "2011-04-05",
+     "evacuation", "Abidjan"),                                                             # Ivory Coast 2011
+    ("U.S. helicopters flew out about 300 Americans and other foreigners from Monrovia on Monday.", "2003-07-22",
+     "evacuation", "Monrovia"),                                                            # Liberia 2003
+])
+def test_en_verbs_of_other_wars(text, published, event_type, place) -> None:
+    _expect_event(text, "en", published, event_type, place=place)
+
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("The RPF said on Sunday it opposed any French buffer zone.", "1994-07-05", "rejection", "Rwandan Patriotic Front"),
+    ("Hamas said it opposed any international force in Gaza.", "2024-05-14", "rejection", "Hamas"),
+    ("A U.S.-brokered cease-fire took hold across southern Lebanon on Monday.", "2006-08-14", "agreement", None),
+    ("A truce brokered by the African Union took effect at midnight in Darfur.", "2004-04-11", "agreement", None),
+    ("The Catholic bishop pleaded with the army to stop the bombing of Marawi.", "2017-05-31", "appeal", None),
+    ("Annan renewed his plea for member states to reinforce the force in Sierra Leone.", "2000-05-10", "appeal", None),
+    ("Bush said U.S. forces would hunt Noriega down.", "1989-12-21", "threat", None),
+    ("Putin said Russian forces would hunt down the militants wherever they hide.", "1999-09-24", "threat", None),
+    ("U.S. officials said hundreds of Panamanian soldiers had been taken prisoner.", "1989-12-21", "arrest", None),
+    ("Iraqi officials said about 200 Iranian soldiers had been taken prisoner near Basra.", "1987-01-12", "arrest", None),
+])
+def test_en_statements_of_other_wars(text, published, event_type, actor) -> None:
+    _expect_event(text, "en", published, event_type, actor=actor)
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("UNAMIR's commander urged member states on Monday to send 5,500 troops to Rwanda.", "en", "1994-07-05"),
+    ("Liberian civic leaders asked the United States to send troops to Monrovia.", "en", "2003-07-22"),
+    ("联合国秘书长呼吁各国尽快向卢旺达派遣维和部队。", "zh", "1994-07-05"),
+    ("利比里亚民众要求美国出兵蒙罗维亚。", "zh", "2003-07-22"),
+    ("French troops drove about 600 orphans out of Butare on Sunday.", "en", "1994-07-05"),
+    ("Militiamen drove thousands of families from Bunia on Tuesday.", "en", "2003-05-14"),
+])
+def test_an_act_asked_for_or_people_driven_out_is_no_capture_or_deployment(text, language, published) -> None:
+    found = _events(text, language, published)
+    assert not [e for e in found if e.event_type in ("troop_deployment", "territory_captured")]

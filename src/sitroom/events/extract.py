@@ -12,7 +12,7 @@ from sitroom.events.context import Discourse
 from sitroom.events.dedup import merge_repeats
 from sitroom.events.lexicon import Trigger, cues, triggers
 from sitroom.events.model import Event, Mention
-from sitroom.places.gazetteer import Gazetteer, gazetteer
+from sitroom.places.gazetteer import Gazetteer, en_key, gazetteer
 from sitroom.places.model import Place, PlaceMention
 from sitroom.text.document import Document, Sentence
 
@@ -25,6 +25,7 @@ _FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机
                               r"hill|hilltop|heights|port|checkpoint|palace)\b", re.I)}
 ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
 VICTIMS = "the side of the dead or wounded"
+REQUESTABLE = frozenset({"troop_deployment", "withdrawal", "evacuation", "territory_captured", "air_strike"})  # not residents told to leave
 ENTRY = "territory_captured/troop_deployment"  # forces entered X: a capture of a town, a deployment into a territory
 
 
@@ -203,6 +204,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
                                                 armed_only=trig.type in ARMED_ACTS or "armed" in trig.needs)
     event_type = trig.type
     entry = event_type == ENTRY
+    if entry and lang == "en" and re.search(r"\b(?:been|being|were|was)\s+$", s.text[max(0, w.trig_start - 20):w.trig_start]):
+        # 4,500 Britons and other foreigners had been moved into the bases: people moved by others, not troops
+        if not cue["personnel"].search(_before(s, w, lang, 0, 80)):
+            return []
+        entry, event_type = False, "evacuation"
+        trig = replace(trig, needs=trig.needs - {"armed"})
     if entry:
         event_type = "territory_captured"  # until the place entered is known: a town is taken, a territory entered
     elif "/" in event_type:
@@ -218,6 +225,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     hypothetical = cue["hypothetical"].search(s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 60):w.trig_start])
     if hypothetical and strict:
         return []
+    if event_type in REQUESTABLE and cue["requested"].search(
+            s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 100):w.trig_start]):
+        return []  # urged member states to send troops, 呼吁各国派兵: asked for, not done
     actor = agent.actor if agent else None
     actor2_mention = frames.pick_actor2(s, w, agent, lang, match if trig.agent != "passive" else None,
                                        allies_joined=event_type in ARMED_ACTS and event_type != "armed_clash")
@@ -455,6 +465,8 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
         if re.search(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|hundreds\s+of\s+thousands|millions)(?:\s+more)?\s+(?:have\s+|had\s+)?$",
                      s.text[max(0, w.trig_start - 40):w.trig_start], re.I):
             return "displacement"  # and thousands more were leaving Tikrit: a crowd counted, not a force
+        if _counted_nationals(s.text[max(0, w.trig_start - 60):w.trig_start]):
+            return "displacement"  # more than 5,000 Greek Cypriots had fled: a people counted, not a force
     if cue["personnel"].search(near):
         return "evacuation"
     if flee and cue["civilians"].search(near) and not cue["force"].search(s.text[max(0, w.trig_start - 30):w.trig_start]):
@@ -464,6 +476,16 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
     if cue["force"].search(near):
         return "withdrawal"
     return None
+
+
+_COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,.]*(?:\s+(?:million|thousand))?|\b(?:thousands|hundreds|dozens)\s+of)\s+"
+                             r"(?:[A-Z][a-z]+\s+)?(?P<people>[A-Z][a-z]+)\s+(?:have\s+|had\s+|has\s+)?$")
+
+
+def _counted_nationals(before: str) -> bool:
+    """``more than 5,000 Greek Cypriots had``, ``thousands of Liberians have``: a counted people (a demonym)."""
+    m = _COUNTED_PEOPLE.search(before)
+    return m is not None and gazetteer().demonyms.get(en_key(m.group("people"))) is not None
 
 
 def _before(s: Sentence, w: frames.Window, lang: str, zh_chars: int, en_chars: int) -> str:
