@@ -2057,3 +2057,26 @@ def test_en_statements_of_other_wars(text, published, event_type, actor) -> None
 def test_an_act_asked_for_or_people_driven_out_is_no_capture_or_deployment(text, language, published) -> None:
     found = _events(text, language, published)
     assert not [e for e in found if e.event_type in ("troop_deployment", "territory_captured")]
+
+
+@pytest.mark.parametrize("text, published, event_type, quantity", [
+    ("伊朗为此次攻势投入了约7万名正规军和革命卫队。", "1982-05-25", "troop_deployment", 70000),         # Iran-Iraq 1982
+    ("俄军在哈尔科夫方向投入了约3万名士兵。", "2024-05-20", "troop_deployment", 30000),               # Ukraine 2024
+    ("叙利亚出动约1400辆坦克向戈兰高地发动猛攻。", "1973-10-09", "troop_deployment", 1400),           # October War 1973
+    ("伊拉克出动300多辆坦克越过边境进入科威特。", "1990-08-03", "troop_deployment", 300),              # Kuwait 1990
+    ("泰勒上星期六发誓要为保卫首都“战斗到最后一人”。", "2003-07-22", "threat", None),                  # Liberia 2003
+    ("哈马斯领导人发誓要为死难者复仇。", "2024-08-01", "threat", None),                                 # Gaza 2024
+    ("汉江大桥被炸，据估计死伤达数百人。", "1950-06-29", "casualties", None),                          # Korea 1950
+    ("市场遭炮击，死伤达40多人。", "1994-02-06", "casualties", 40),                                    # Bosnia 1994
+])
+def test_zh_verbs_of_other_wars(text, published, event_type, quantity) -> None:
+    _expect_event(text, "zh", published, event_type, quantity=quantity)
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    ("2月中下旬，中国军队先后攻占老街和高平。", "1979-03-06", "1979-02-11", "1979-02-28"),   # Sino-Vietnamese war 1979
+    ("俄军3月上中旬攻占了伊久姆。", "2022-04-02", "2022-03-01", "2022-03-20"),               # Ukraine 2022
+])
+def test_zh_two_thirds_of_a_month_are_one_range(text, published, start, end) -> None:
+    (ev,) = _events(text, "zh", published, "territory_captured")[:1]
+    assert (ev.date_start, ev.date_end) == (D(start), D(end))

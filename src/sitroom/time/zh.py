@@ -120,19 +120,21 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
     return found
 
 
-_MONTH_PART = re.compile(r"(?:份)?(上旬|初|中旬|下旬|底|末)")
+_MONTH_PART = re.compile(r"(?:份)?(上中旬|中下旬|上旬|初|中旬|下旬|底|末)")
+_THIRDS = {"上旬": (0, 0), "初": (0, 0), "中旬": (1, 1), "上中旬": (0, 1), "中下旬": (1, 2)}  # else the last third
 
 
 def _part_of_month(expr: TimeExpr, text: str, taken: list[bool]) -> TimeExpr:
-    """1月下旬, 上月中旬, 本月初: a month followed by a part of it is that third of the month (a range)."""
+    """1月下旬, 上月中旬, 本月初, 2月中下旬: a month followed by a part of it is that part of the month (a range)."""
     if expr.precision != "month" or expr.date_start is None:
         return expr
     m = _MONTH_PART.match(text, expr.end)
     if not m or any(taken[m.start():m.end()]):
         return expr
     part = m.group(1)
-    third = 0 if part in ("上旬", "初") else 1 if part == "中旬" else 2
-    a, b = month_third(expr.date_start.year, expr.date_start.month, third)
+    first, last = _THIRDS.get(part, (2, 2))  # 2月中下旬: from the middle third to the end of the month
+    a = month_third(expr.date_start.year, expr.date_start.month, first)[0]
+    b = month_third(expr.date_start.year, expr.date_start.month, last)[1]
     if expr.date_end is not None and expr.date_end < b:
         b = max(a, expr.date_end)  # the report's own month: up to its date
     return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range", "range")
