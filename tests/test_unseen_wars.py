@@ -2080,3 +2080,23 @@ def test_zh_verbs_of_other_wars(text, published, event_type, quantity) -> None:
 def test_zh_two_thirds_of_a_month_are_one_range(text, published, start, end) -> None:
     (ev,) = _events(text, "zh", published, "territory_captured")[:1]
     assert (ev.date_start, ev.date_end) == (D(start), D(end))
+
+
+# dates in Chinese numerals (older reports, Taiwan and Hong Kong outlets) -----------------------------
+
+@pytest.mark.parametrize("text, published, day", [
+    ("（中央社東京二十九日綜合外電報導）北韓共軍於二十八日攻陷韓國首都漢城。", "1950-06-29", "1950-06-28"),  # Korea 1950
+    ("北越軍隊於三月二十九日攻佔峴港。", "1975-04-01", "1975-03-29"),                                      # Vietnam 1975
+    ("以色列軍隊於一九六七年六月七日攻佔耶路撒冷舊城。", "1967-06-10", "1967-06-07"),                    # Six-Day War 1967
+    ("美軍戰鬥機前日在金浦上空擊落北韓飛機七架。", "1950-06-29", "1950-06-27"),                          # 前日: two days before
+])
+def test_zh_dates_in_chinese_numerals(text, published, day) -> None:
+    events = _events(text, "zh", published)
+    assert events and {e.date_start for e in events} == {D(day)}
+
+
+def test_chinese_numeral_dates_keep_the_offsets_of_the_text() -> None:
+    text = "北韓共軍於二十八日攻陷漢城，一九五〇年六月二十五日越過三八線。"
+    found = find_times(text, D("1950-06-29"), "zh")
+    assert [(t.text, t.date_start) for t in found] == [("二十八日", D("1950-06-28")), ("一九五〇年六月二十五日", D("1950-06-25"))]
+    assert all(text[t.start:t.end] == t.text for t in found)

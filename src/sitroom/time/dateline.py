@@ -6,6 +6,7 @@ from datetime import date
 
 from sitroom.text.document import Dateline
 from sitroom.time.model import day_in_context, infer_year
+from sitroom.time.numerals import arabic_dates
 from sitroom.time.en import _MONTH_RE, _month
 
 _ZH = re.compile(
@@ -27,9 +28,10 @@ def find_dateline(text: str, published: date | None, language: str) -> Dateline 
     head = text[:300]
     if language == "zh":
         for m in re.finditer(r"(?m)^.*$", head):
-            line_match = _ZH.match(m.group(0))
+            line, back = arabic_dates(m.group(0))  # （中央社東京二十九日綜合外電報導）
+            line_match = _ZH.match(line)
             if line_match:
-                return _zh_dateline(line_match, m.start(), published)
+                return _zh_dateline(line_match, m.start(), published, back)
             bare = _ZH_NO_DATE.match(m.group(0))
             if bare:
                 return Dateline(m.start() + bare.start(), m.start() + bare.end(), None,
@@ -57,7 +59,7 @@ def find_dateline(text: str, published: date | None, language: str) -> Dateline 
     return None
 
 
-def _zh_dateline(m: re.Match, offset: int, published: date | None) -> Dateline:
+def _zh_dateline(m: re.Match, offset: int, published: date | None, back: list[int]) -> Dateline:
     d = None
     if published:
         day = int(m["day"])
@@ -69,4 +71,4 @@ def _zh_dateline(m: re.Match, offset: int, published: date | None) -> Dateline:
                 d = None
         else:
             d = day_in_context(day, published)
-    return Dateline(offset + m.start(), offset + m.end(), d, m["place"], m["agency"])
+    return Dateline(offset + back[m.start()], offset + back[m.end()], d, m["place"], m["agency"])

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
 from sitroom.time.model import (TimeExpr, day_in_context, infer_year, month_range, month_third, weekday_after,
                                 weekday_before, weekday_on_or_after)
+from sitroom.time.numerals import arabic_dates
 
 _D = r"(\d{1,2})"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -90,9 +92,18 @@ def _relative_expr(word: str, kind: str, a: int, b: int, ref: date, start: int) 
 
 
 def find_times(text: str, ref: date | None) -> list[TimeExpr]:
-    """All time expressions in a (simplified) Chinese sentence, resolved against ``ref``; non-overlapping."""
+    """All time expressions in a (simplified) Chinese sentence, resolved against ``ref``; non-overlapping.
+    Dates in Chinese numerals (二十八日) are read as digits; offsets stay those of ``text``."""
     if ref is None:
         return []
+    digits, back = arabic_dates(text)
+    found = _find_times(digits, ref)
+    if digits is text:
+        return found
+    return [replace(e, start=back[e.start], end=back[e.end], text=text[back[e.start]:back[e.end]]) for e in found]
+
+
+def _find_times(text: str, ref: date) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken = [False] * len(text)
 
