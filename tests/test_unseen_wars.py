@@ -2100,3 +2100,17 @@ def test_chinese_numeral_dates_keep_the_offsets_of_the_text() -> None:
     found = find_times(text, D("1950-06-29"), "zh")
     assert [(t.text, t.date_start) for t in found] == [("二十八日", D("1950-06-28")), ("一九五〇年六月二十五日", D("1950-06-25"))]
     assert all(text[t.start:t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("In New York, the U.N. Security Council on Saturday adopted a resolution, calling on all parties to stop "
+     "firing.", "1974-07-22", "appeal", "UN Security Council"),                                   # Cyprus 1974
+    ("In Brussels, the European Union on Monday imposed new sanctions, urging Russia to pull its troops back.",
+     "2014-09-09", "appeal", "European Union"),                                                  # Ukraine 2014
+    ("The Organisation of American States held an emergency session on Wednesday.", "1989-12-21", "meeting",
+     "Organization of American States"),                                                          # Panama 1989
+    ("The Organisation for Security and Co-operation in Europe urged both sides to respect the truce.",
+     "2008-08-13", "appeal", "OSCE"),                                                             # Georgia 2008
+])
+def test_en_subject_after_an_opening_phrase_and_british_spellings(text, published, event_type, actor) -> None:
+    _expect_event(text, "en", published, event_type, actor=actor)

@@ -275,10 +275,16 @@ def _en_subordinate_spans(text: str) -> list[tuple[int, int]]:
     """Appositives and relative clauses (", a railway hub that fed Russian forces,"): not where a subject is."""
     spans = []
     for m in _EN_SUBORDINATE.finditer(text):
+        if _EN_INTRO_PHRASE.fullmatch(text[:m.start()]) and re.match(r",\s+the\s+[A-Z]", m.group(0)):
+            continue  # In New York, the Security Council adopted …: the main clause after an opening phrase
         # a clause that goes on to the trigger without a closing comma is the main clause after all
         if m.end() < len(text) and text[m.end():m.end() + 1] == ",":
             spans.append((m.start(), m.end()))
     return spans
+
+
+_EN_INTRO_PHRASE = re.compile(r"\s*(?:In|At|On|From|Inside|Near|Outside|After|Before|Earlier|Later|Meanwhile|Elsewhere|"
+                              r"Separately|Overnight|Yesterday|Today|Last\s+\w+|Late\s+\w+|Early\s+\w+)(?:\s+[\w.'’-]+){0,5}")
 
 
 def _state_of_adjective(word: str):

@@ -27,11 +27,13 @@ _PYCOUNTRY_SUFFIX = re.compile(r"\s+(Province|Governorate|Region|State|Oblast|Di
 
 @lru_cache(maxsize=1 << 16)
 def en_key(name: str) -> str:
-    """Normalised lookup key for a Latin-script name: no accents, lower case, hyphens and apostrophes as spaces."""
+    """Normalised lookup key for a Latin-script name: no accents, lower case, hyphens and apostrophes as spaces,
+    one spelling for organisation/organization and defence/defense."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[‐\-–'’ʼ`ʿʾ.]", " ", text)
     text = re.sub(r"^(the)\s+", "", text)
+    text = re.sub(r"isation\b", "ization", text).replace("defence", "defense")  # British and American spellings
     return re.sub(r"\s+", " ", text).strip()
 
 
