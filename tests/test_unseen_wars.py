@@ -2114,3 +2114,15 @@ def test_chinese_numeral_dates_keep_the_offsets_of_the_text() -> None:
 ])
 def test_en_subject_after_an_opening_phrase_and_british_spellings(text, published, event_type, actor) -> None:
     _expect_event(text, "en", published, event_type, actor=actor)
+
+
+@pytest.mark.parametrize("text, published, wrong", [
+    ("伊朗部队随后几天里相继收复霍韦伊泽镇。", "1982-05-25", "Izeh"),                  # Iran-Iraq 1982: 伊泽 inside 霍韦伊泽
+    ("俄军29日攻占了车臣西部的阿奇霍伊马尔坦镇。", "1999-12-01", "Hoima"),             # Chechnya 1999: 霍伊马 inside the name
+])
+def test_zh_known_name_inside_a_longer_town_name_is_not_that_place(text, published, wrong) -> None:
+    assert wrong not in {e.place.name for e in _events(text, "zh", published) if e.place}
+
+
+def test_zh_town_right_after_its_country_is_still_read() -> None:
+    assert "Aleppo" in {e.place.name for e in _events("叙利亚阿勒颇市遭到空袭。", "zh", "2016-09-20") if e.place}

@@ -1,6 +1,7 @@
 """Places stage: gazetteer lookups, place mentions in sentences, disambiguation by country in context."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from sitroom.places.gazetteer import Gazetteer, gazetteer
@@ -49,6 +50,7 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
         top3 = {code for code, _ in clean.most_common(3)}
         for s in doc.sentences:
             s.places = [p for p in s.places if id(p) not in glued or any(c.country_code in top3 for c in p.candidates)]
+            s.places = [p for p in s.places if not _inside_a_longer_town_name(s.text, p, s.places, gaz)]
     for s in doc.sentences:
         disambiguate(s.places, context)
     return context
@@ -66,6 +68,18 @@ def _glued(text: str, p: PlaceMention) -> bool:
     after = text[p.end:p.end + 1]
     glued_before = bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _ZH_BEFORE_PLACE
     return glued_before or after in ("-", "－", "‐", "·")
+
+
+def _inside_a_longer_town_name(text: str, p: PlaceMention, places: list[PlaceMention], gaz: Gazetteer) -> bool:
+    """霍韦伊泽镇, 阿奇霍伊马尔坦镇: a known name (伊泽, 霍伊马) inside a longer unknown one that a town word
+    closes is not that place. A name right after another place (叙利亚阿勒颇市) is not inside one."""
+    before = text[max(0, p.start - 2):p.start]
+    if len(before) < 2 or not all(c in gaz.transliteration_chars and c not in _ZH_BEFORE_PLACE for c in before):
+        return False
+    if any(q.end == p.start for q in places) or p.text[-1:] in "省州":
+        return False
+    rest = re.match(r"[\u4e00-\u9fff]{0,4}?[镇村县乡]", text[p.end - (1 if p.text[-1:] in "镇村县乡" else 0):])
+    return bool(rest) and not any(c in _ZH_BEFORE_PLACE for c in rest.group(0)[:-1])
 
 
 __all__ = ["Gazetteer", "Place", "PlaceMention", "find_places", "gazetteer"]

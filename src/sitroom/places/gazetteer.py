@@ -13,7 +13,7 @@ import csv
 import gettext
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -64,6 +64,7 @@ class Gazetteer:
         self.capitals: dict[str, str] = {}  # country code -> capital name
         self.max_zh_len = 1
         self._zh_prefixes: frozenset[str] | None = None
+        self._translit: frozenset[str] | None = None
         self._pinyin_cache: dict[tuple, dict[str, Place]] = {}
         self._pinyin_lists: dict[tuple, list[str]] = {}
         self._load_countries()
@@ -209,6 +210,14 @@ class Gazetteer:
         if found is None and not simplified:
             found = self.zh.get(_simplified(name))
         return list(found or [])
+
+    @property
+    def transliteration_chars(self) -> frozenset[str]:
+        """Characters common in the Chinese names of places (斯, 拉, 尔, 霍 …), not in words such as 收复."""
+        if self._translit is None:
+            counts: Counter = Counter(ch for name in self.zh for ch in set(name))
+            self._translit = frozenset(ch for ch, n in counts.items() if n >= 15)
+        return self._translit
 
     @property
     def zh_prefixes(self) -> frozenset[str]:
