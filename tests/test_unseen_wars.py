@@ -2126,3 +2126,13 @@ def test_zh_known_name_inside_a_longer_town_name_is_not_that_place(text, publish
 
 def test_zh_town_right_after_its_country_is_still_read() -> None:
     assert "Aleppo" in {e.place.name for e in _events("叙利亚阿勒颇市遭到空袭。", "zh", "2016-09-20") if e.place}
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("叙军正向1967年的停火线后撤。", "1973-10-09", "1973-10-09"),                 # October War 1973
+    ("北韩军队20日撤回到1953年的停火线以北。", "1976-08-21", "1976-08-20"),          # Korea 1976
+    ("以军12日的空袭造成30人死亡。", "2014-07-14", "2014-07-12"),                   # the time of an event noun still counts
+])
+def test_zh_a_time_that_qualifies_a_thing_does_not_date_the_event(text, published, day) -> None:
+    events = _events(text, "zh", published)
+    assert events and all(e.date_start == D(day) for e in events)

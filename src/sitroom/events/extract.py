@@ -48,7 +48,7 @@ def extract_events(doc: Document) -> list[Event]:
                         for k in range(match.start(), match.end()):
                             claimed[k] = True
                         events.extend(found)
-        _remember(s, discourse, cue)
+        _remember(s, discourse, cue, doc.language)
     events.sort(key=lambda e: e.evidence.start)
     _casualties_follow_their_cause(events, lex)
     _casualties_take_the_other_side(events, lex, doc, discourse)
@@ -152,7 +152,7 @@ def _casualties_follow_their_cause(events: list[Event], lex: ActorLexicon) -> No
                 ev.reasons["location"] = f"where the {cause.event_type.replace('_', ' ')} that caused them happened"
 
 
-def _remember(s: Sentence, discourse: Discourse, cue: dict) -> None:
+def _remember(s: Sentence, discourse: Discourse, cue: dict, lang: str) -> None:
     """Carry the sentence's places and times forward; its topic (first) place of each kind is what
     a later 该市 / the city refers to. The last state force named is who flies air strikes no one claims.
     A place where a statement was only made (In Washington, officials said) is not carried."""
@@ -169,7 +169,7 @@ def _remember(s: Sentence, discourse: Discourse, cue: dict) -> None:
             if p.place.kind == "city":
                 discourse.last_city, discourse.last_city_sentence = p.place, s.index
     for t in s.times:
-        if t.date_start is not None and not _background_time(s, t):
+        if t.date_start is not None and not _background_time(s, t) and not frames.attributive_time(s, t, lang):
             discourse.see_time(t, s.paragraph, s.index)
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sitroom.actors.lexicon import ActorLexicon
 from sitroom.actors.recognize import ActorMention
 from sitroom.events.context import Discourse
-from sitroom.events.lexicon import Trigger
+from sitroom.events.lexicon import Trigger, triggers
 from sitroom.places.gazetteer import Gazetteer
 from sitroom.places.model import Place, PlaceMention
 from sitroom.quantities.numbers import Quantity
@@ -658,6 +658,23 @@ _EN_SUBORDINATOR = re.compile(r"\b(?:after|before|when|because|while|following|u
 _EN_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b", re.I)
 
 
+def attributive_time(s: Sentence, t: TimeExpr, language: str) -> bool:
+    """A time that qualifies a thing (1967年的停火线, the 1967 ceasefire lines): it dates that thing, not the
+    events of the sentence. A time of an event noun (12日的空袭, the 2014 offensive) still dates events."""
+    if language == "zh":
+        after = re.match(r"的(?:大规模|猛烈|多次|新一轮|联合|首次|最新|一次|这次|那次)?", s.text[t.end:t.end + 6])
+        if after is None or re.match(r"的(?:时候|时|当天|那天|一天|凌晨|晚上|夜间|上午|下午|早上|清晨|傍晚|午夜)", s.text[t.end:]):
+            return False
+    else:
+        if not re.fullmatch(r"(?:19|20)\d\d", t.text) or not re.search(r"\bthe\s+$", s.text[max(0, t.start - 5):t.start]):
+            return False
+        after = re.match(r"\s+(?=[a-z])", s.text[t.end:t.end + 2])
+        if after is None:
+            return False
+    noun = t.end + after.end()
+    return not any(trig.pattern.match(s.text, noun) for trig in triggers(language))
+
+
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
     """The event's time: written in the clause, else in the sentence, else inherited, else the report's date."""
     def nearest(exprs: list[TimeExpr]) -> TimeExpr:
@@ -674,7 +691,8 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
         before = [t for t in exprs if t.start < w.trig_start]
         return before[-1] if before else exprs[0]
 
-    usable = [t for t in s.times if t.date_start is not None]
+    # 1967年的停火线 dates the line, not the withdrawal; 12日的空袭 dates the strike written right after it
+    usable = [t for t in s.times if t.date_start is not None and not attributive_time(s, t, doc.language)]
     if doc.language == "en":
         # a time inside an appositive (", moved to Shabwa late last month,") dates that aside, not the event
         masked = _en_subordinate_spans(s.text[:w.trig_start])
