@@ -2136,3 +2136,26 @@ def test_zh_town_right_after_its_country_is_still_read() -> None:
 def test_zh_a_time_that_qualifies_a_thing_does_not_date_the_event(text, published, day) -> None:
     events = _events(text, "zh", published)
     assert events and all(e.date_start == D(day) for e in events)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Allied jets flew more than 100 sorties over Libya on Saturday.", "2011-03-27", None, "Libya"),          # Libya 2011
+    ("Coalition aircraft flew 1,200 sorties over Iraq on Friday.", "2003-03-22", None, "Iraq"),              # Iraq 2003
+    ("Russian warplanes carried out more than 100 raids on Chechnya on Sunday.", "1999-10-04", "Russia", None),  # Chechnya
+    ("Israeli jets carried out dozens of raids on southern Lebanon overnight.", "2006-07-20", "Israel", None),   # Lebanon 2006
+    ("NATO aircraft targeted a command centre in Brega on Sunday.", "2011-04-04", "NATO", "Brega"),          # Libya 2011
+    ("Military helicopters fired on rebel positions near Makeni on Thursday.", "2000-05-10", None, "Makeni"),  # Sierra Leone
+    ("UN Mi-24 gunships fired on the military camp at Akouedo in Abidjan on Monday.", "2011-04-05",
+     "United Nations", "Abidjan"),                                                                           # Ivory Coast
+    ("Russian Su-25 jets bombed the town of Gori on Saturday.", "2008-08-10", "Russia", "Gori"),              # Georgia 2008
+])
+def test_en_air_strikes_of_other_wars(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "air_strike", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("莫桑比克政府军5日重新控制帕尔马镇。", "2021-04-06", "Palma"),     # Mozambique 2021
+    ("伊拉克政府军16日再次控制基尔库克。", "2017-10-17", "Kirkuk"),     # Kirkuk 2017
+])
+def test_zh_control_again_is_a_capture(text, published, place) -> None:
+    _expect_event(text, "zh", published, "territory_captured", place=place)

@@ -75,17 +75,20 @@ def _is_facility_modifier(s: Sentence, a: ActorMention, cue: dict) -> bool:
     return "facility" in cue and cue["facility"].match(s.text, a.end) is not None
 
 
-def _weapon_subject(text: str, cue: dict) -> ActorMention | None:
-    """The state named by the adjective that opens a clause whose subject is a weapon or strike
-    (Israeli mortar bombs, a Russian missile strike, Turkish air raids), if any."""
+def _weapon_subject(text: str, cue: dict, actors: list[ActorMention] = ()) -> ActorMention | None:
+    """The state named by the adjective (or the organisation named by the acronym) that opens a clause whose
+    subject is a weapon or strike (Israeli mortar bombs, a Russian missile strike, UN Mi-24 gunships), if any."""
     if "weapon" not in cue:
         return None
     bounds = [m.end() for m in _EN_CLAUSE_START.finditer(text)]
     start = bounds[-1] if bounds else 0
-    m = re.match(rf"\W*(?:(?i:an?|the)\s+)?([A-Z][a-z]+(?:-led)?)\s+(?:[a-z-]+\s+){{0,2}}?(?:{cue['weapon'].pattern})\b",
-                 text[start:])
+    m = re.match(rf"\W*(?:(?i:an?|the)\s+)?([A-Z][a-z]+(?:-led)?|[A-Z]{{2,6}})\s+(?:[A-Z][\w-]*\d[\w-]*\s+)?"
+                 rf"(?:[a-z-]+\s+){{0,2}}?(?:{cue['weapon'].pattern})\b", text[start:])
     if m is None:
         return None
+    if m.group(1).isupper():
+        named = [a for a in actors if a.actor is not None and a.start == start + m.start(1)]
+        return named[0] if named else None
     state = _state_of_adjective(m.group(1).removesuffix("-led"))
     if state is None:
         return None
@@ -168,10 +171,15 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                 return after_by[0], "the agent after 'by'"
     if language == "en":
         # Israeli air strikes, Russian shelling, Saudi-led coalition raids: the state named right before the act
-        before_act = re.search(r"\b([A-Z][a-z]+(?:-led)?)\s+$", s.text[:w.trig_start])
+        # Russian Su-25 jets bombed, UN Mi-24 gunships fired: a model designation between the state and the act
+        before_act = re.search(r"\b([A-Z][a-z]+(?:-led)?|[A-Z]{2,6})\s+(?:[A-Z][\w-]*\d[\w-]*\s+)?$", s.text[:w.trig_start])
         own = re.match(r"([A-Z][a-z]+(?:-led)?)\s", s.text[w.trig_start:w.trig_end])  # "Israeli strike"
         for adj, at in ((before_act, 0), (own, w.trig_start)):
-            if adj and trig.agent != "passive":
+            if adj and trig.agent != "passive" and adj.group(1).isupper():
+                named = [a for a in s.actors if a.actor is not None and a.start == at + adj.start(1)]
+                if named and (named[0].actor.armed or named[0].actor.type in ("state", "igo")):
+                    return named[0], "the organisation named right before the act"
+            elif adj and trig.agent != "passive":
                 state = _state_of_adjective(adj.group(1).removesuffix("-led"))
                 if state is not None:
                     return (ActorMention(at + adj.start(1), at + adj.end(1), adj.group(1), state),
@@ -191,7 +199,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     if language == "en" and trig.agent != "passive":
         # "Israeli mortar bombs killed…", "An Israeli missile strike outside a U.N. school has killed…":
         # the state whose weapon opens the clause, not an actor named later in the subject
-        weapon = _weapon_subject(s.text[:w.trig_start], cue)
+        weapon = _weapon_subject(s.text[:w.trig_start], cue, s.actors)
         if weapon is not None:
             return weapon, "the state whose weapon opens the clause"
     before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)
