@@ -2159,3 +2159,19 @@ def test_en_air_strikes_of_other_wars(text, published, actor, place) -> None:
 ])
 def test_zh_control_again_is_a_capture(text, published, place) -> None:
     _expect_event(text, "zh", published, "territory_captured", place=place)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Russia poured thousands of troops into South Ossetia on Friday.", "2008-08-09", "Russia", "South Ossetia"),
+    ("Iraq poured tens of thousands of troops into Kuwait on Thursday.", "1990-08-03", "Iraq", "Kuwait"),
+    ("NATO said it would boost its Kosovo force by 1,000 soldiers.", "2011-08-01", "NATO", None),
+    ("France said it would bolster its force in Ivory Coast with 300 more troops.", "2011-04-03", "France", None),
+    ("India has moved tens of thousands of troops to the Kashmir frontier.", "2001-12-28", "India", None),
+    ("Russian troops took up positions around the town of Zugdidi.", "2008-08-12", "Russian forces", "Zugdidi"),
+    ("Turkish troops took up positions around Kyrenia on Sunday.", "1974-07-22", "Turkish forces", "Kyrenia"),
+    ("Britain flew 600 paratroopers into Freetown on Monday.", "2000-05-10", "United Kingdom", "Freetown"),
+    ("France flew 300 more soldiers into Abidjan overnight.", "2011-04-03", "France", "Abidjan"),
+    ("Peacekeepers from Rwanda were airlifted to Bangui on Sunday.", "2014-01-20", None, "Bangui"),
+])
+def test_en_deployments_of_other_wars(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "troop_deployment", actor=actor, place=place)

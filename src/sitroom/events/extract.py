@@ -530,7 +530,7 @@ def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: di
         return True
     if lang == "zh":
         return bool(cue["force"].search(s.text[w.start:w.end]))
-    after = " ".join(s.text[w.trig_end:].split()[:6])
+    after = " ".join(s.text[w.trig_end:].split()[:8])
     carrying = re.search(r"\b(?:carrying|bringing|ferrying)\s+((?:\S+\s+){0,4}\S+)", " ".join(s.text[w.trig_end:].split()[:16]))
     if carrying:
         after += " " + carrying.group(1)  # landed at the air base …, carrying some 2,000 troops
