@@ -2175,3 +2175,15 @@ def test_zh_control_again_is_a_capture(text, published, place) -> None:
 ])
 def test_en_deployments_of_other_wars(text, published, actor, place) -> None:
     _expect_event(text, "en", published, "troop_deployment", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Government soldiers regained Bentiu from rebels loyal to Machar on Friday.", "2014-01-11", "Bentiu"),   # South Sudan
+    ("Ukrainian troops regained Izium from Russian forces on Saturday.", "2022-09-11", "Izium"),             # Ukraine 2022
+    ("The army said it had cleared the town of Kilinochchi of rebels.", "2009-01-03", "Kilinochchi"),      # Sri Lanka 2009
+    ("Iraqi troops cleared the town of Tikrit of insurgents on Tuesday.", "2015-04-01", "Tikrit"),         # Iraq 2015
+    ("Insurgents now control most of Palma, the government admitted.", "2021-03-29", "Palma"),             # Mozambique 2021
+    ("Rebels now control much of Goma, residents said.", "2012-11-20", "Goma"),                            # DR Congo 2012
+])
+def test_en_captures_of_other_wars(text, published, place) -> None:
+    _expect_event(text, "en", published, "territory_captured", place=place)
