@@ -2187,3 +2187,11 @@ def test_en_deployments_of_other_wars(text, published, actor, place) -> None:
 ])
 def test_en_captures_of_other_wars(text, published, place) -> None:
     _expect_event(text, "en", published, "territory_captured", place=place)
+
+
+@pytest.mark.parametrize("text, published, quantity", [
+    ("战火已迫使约10万平民逃离家园。", "2013-01-10", 100000),             # Central Africa / Mali style
+    ("当地约有2万居民被迫背井离乡。", "1995-08-08", 20000),               # Croatia 1995 style
+])
+def test_zh_count_glued_to_people_is_a_count_of_people(text, published, quantity) -> None:
+    _expect_event(text, "zh", published, "displacement", quantity=quantity)
