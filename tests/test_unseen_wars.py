@@ -2195,3 +2195,15 @@ def test_en_captures_of_other_wars(text, published, place) -> None:
 ])
 def test_zh_count_glued_to_people_is_a_count_of_people(text, published, quantity) -> None:
     _expect_event(text, "zh", published, "displacement", quantity=quantity)
+
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("Jihadists struck a military post near Djibo on Sunday, killing 30 soldiers.", "en", "2022-09-05", "Djibo"),
+    ("Al-Shabaab fighters struck an army base in Baidoa on Friday.", "en", "2022-03-05", "Baidoa"),
+    ("Serbian gunners fired artillery at Sarajevo throughout the night.", "en", "1995-05-26", "Sarajevo"),
+    ("Russian troops fired mortars at Avdiivka on Monday.", "en", "2024-02-13", "Avdiivka"),
+    ("枪手冲进迈杜古里一处警察局。", "zh", "2015-02-10", "Maiduguri"),
+    ("武装分子闯入喀布尔一所医院。", "zh", "2021-11-03", "Kabul"),
+])
+def test_attacks_of_other_wars(text, language, published, place) -> None:
+    _expect_event(text, language, published, "attack", place=place)
