@@ -2207,3 +2207,14 @@ def test_zh_count_glued_to_people_is_a_count_of_people(text, published, quantity
 ])
 def test_attacks_of_other_wars(text, language, published, place) -> None:
     _expect_event(text, language, published, "attack", place=place)
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("大多数居民支持军队，但很少有人相信他们会重新控制哈尔科夫。", "zh", "2022-03-01"),        # Ukraine 2022: would retake
+    ("分析人士认为，政府军会再次控制戈马。", "zh", "2012-11-25"),                            # DR Congo 2012
+    ("Rwanda deployed buses in Gisenyi to transport U.N. troops who had fled Goma.", "en", "2025-01-27"),
+    ("Kenya deployed buses in Busia to carry Ugandan soldiers home.", "en", "1986-01-30"),
+])
+def test_a_capture_people_expect_or_vehicles_sent_for_troops_are_not_events(text, language, published) -> None:
+    found = _events(text, language, published)
+    assert not [e for e in found if e.event_type in ("territory_captured", "troop_deployment")]

@@ -530,13 +530,16 @@ def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: di
         return True
     if lang == "zh":
         return bool(cue["force"].search(s.text[w.start:w.end]))
-    after = " ".join(s.text[w.trig_end:].split()[:8])
+    after = " ".join(s.text[w.trig_end:].split()[:6])
+    if re.match(r"(?:\S+\s+){0,2}?(?:buses|trucks|lorries|vehicles|ambulances|boats|ferries)\b", after):
+        return False  # deployed buses to transport troops who had fled: the vehicles are sent, not a force
     carrying = re.search(r"\b(?:carrying|bringing|ferrying)\s+((?:\S+\s+){0,4}\S+)", " ".join(s.text[w.trig_end:].split()[:16]))
     if carrying:
         after += " " + carrying.group(1)  # landed at the air base …, carrying some 2,000 troops
     before = " ".join(s.text[:w.trig_start].split()[-6:])
-    inside = s.text[w.trig_start:w.trig_end]  # ordered troops into the region
-    return bool(cue["force"].search(after) or cue["force"].search(before) or cue["force"].search(inside))
+    inside = s.text[w.trig_start:w.trig_end]  # ordered troops into the region; bolster its force
+    return bool(cue["force"].search(after) or cue["force"].search(before) or cue["force"].search(inside)
+                or re.search(r"\b(?:force|contingent|garrison|presence)\b", inside))
 
 
 def _embassy(s: Sentence) -> bool:
