@@ -46,6 +46,7 @@ serve: demo
 eval: install
 	$(BIN)/sitroom eval eval/wars/dev/gold eval/shadow/gold --quiet | tail -n 3
 	$(BIN)/sitroom eval eval/wars/dev2/gold --quiet | tail -n 3
+	$(BIN)/sitroom eval eval/wars/dev3/gold --quiet | tail -n 3
 	$(BIN)/sitroom eval eval/wars/test/gold --quiet | tail -n 3
 
 bench: install
