@@ -2218,3 +2218,11 @@ def test_attacks_of_other_wars(text, language, published, place) -> None:
 def test_a_capture_people_expect_or_vehicles_sent_for_troops_are_not_events(text, language, published) -> None:
     found = _events(text, language, published)
     assert not [e for e in found if e.event_type in ("territory_captured", "troop_deployment")]
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Pakistani troops fired artillery across the frontier near Poonch on Tuesday.", "2020-10-05", "Pakistan Armed Forces"),
+    ("Russian troops fired artillery at Avdiivka on Monday.", "2024-02-13", "Russian forces"),
+])
+def test_en_a_weapon_word_after_a_verb_does_not_swallow_the_force_before_it(text, published, actor) -> None:
+    _expect_event(text, "en", published, "attack", actor=actor)

@@ -169,6 +169,8 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
         country = None
         start = m.start()
         before = re.search(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+(?:[a-z][a-z-]+\s+){0,2}$", text[:m.start()])
+        if before and _EN_NOT_A_MODIFIER.search(text[before.end(1):m.start()]):
+            before = None  # Pakistani troops fired artillery: a verb or another role word between, not an adjective
         if before:
             code = lex.gaz.demonyms.get(en_key(before.group(1))) or _country_code(lex, before.group(1))
             if code:
@@ -191,6 +193,8 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
 
 
 _CLAUSE_PUNCT = re.compile(r"[,;:!?]")
+_EN_NOT_A_MODIFIER = re.compile(r"\b(?:[a-z]+ed|troops|forces|soldiers|fighters|units|fired|fires|fire|"
+                                r"launched|used|uses|has|have|had|is|are|was|were)\b")
 _EN_ROLE_WORDS: dict[str, re.Pattern] = {}
 
 
