@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
-from sitroom.actors.discourse import register_appositions, resolve_pronouns
+from sitroom.actors.discourse import alias_occurrences, register_appositions, resolve_pronouns
 from sitroom.actors.glosses import defined_acronyms
 from sitroom.actors.recognize import ActorMention, find_actors_en, find_actors_zh, resolve_roles
 from sitroom.text.document import Document
@@ -87,13 +87,12 @@ def _acronyms_mean_what_the_report_defines(doc: Document, lex: ActorLexicon) -> 
             defined.setdefault(acr, actor)
     if not defined:
         return
+    for s, _, actor, m in alias_occurrences(doc, defined):
+        if any(a.actor == actor and a.start <= m.start() and m.end() <= a.end for a in s.actors):
+            continue
+        s.actors = [a for a in s.actors if not (a.start < m.end() and m.start() < a.end)]
+        s.actors.append(ActorMention(m.start(), m.end(), m.group(0), actor))
     for s in doc.sentences:
-        for alias, actor in sorted(defined.items(), key=lambda kv: -len(kv[0])):
-            for m in re.finditer(rf"\b{re.escape(alias)}\b", s.text):
-                if any(a.actor == actor and a.start <= m.start() and m.end() <= a.end for a in s.actors):
-                    continue
-                s.actors = [a for a in s.actors if not (a.start < m.end() and m.start() < a.end)]
-                s.actors.append(ActorMention(m.start(), m.end(), m.group(0), actor))
         s.actors.sort(key=lambda a: a.start)
 
 

@@ -60,21 +60,30 @@ def register_appositions(doc: Document, lex: ActorLexicon) -> None:
     people.update(glossed)
     if not people:
         return
+    for s, alias, person, m in alias_occurrences(doc, people):
+        if alias in glossed:
+            # 德杰内（Dejene Tsegaye）: a shorter name read inside the glossed one is a fragment of it
+            s.actors = [a for a in s.actors if not (m.start() <= a.start and a.end <= m.end()
+                                                    and (a.end - a.start) < len(alias))]
+            s.places = [p for p in s.places if not (m.start() <= p.start and p.end <= m.end())]
+        if any(a.start < m.end() and m.start() < a.end for a in s.actors):
+            continue
+        if doc.language == "en" and alias != person.name and alias == alias.lower():
+            continue
+        s.actors.append(ActorMention(m.start(), m.end(), m.group(0), person))
     for s in doc.sentences:
-        for alias, person in sorted(people.items(), key=lambda kv: -len(kv[0])):
+        s.actors.sort(key=lambda a: a.start)
+
+
+def alias_occurrences(doc: Document, aliases: dict[str, Actor]):
+    """Every occurrence of the report's own names for actors: ``(sentence, alias, actor, match)``, longest
+    alias first in each sentence (whole words in English)."""
+    ordered = sorted(aliases.items(), key=lambda kv: -len(kv[0]))
+    for s in doc.sentences:
+        for alias, actor in ordered:
             pattern = rf"\b{re.escape(alias)}\b" if doc.language == "en" else re.escape(alias)
             for m in re.finditer(pattern, s.text):
-                if alias in glossed:
-                    # 德杰内（Dejene Tsegaye）: a shorter name read inside the glossed one is a fragment of it
-                    s.actors = [a for a in s.actors if not (m.start() <= a.start and a.end <= m.end()
-                                                            and (a.end - a.start) < len(alias))]
-                    s.places = [p for p in s.places if not (m.start() <= p.start and p.end <= m.end())]
-                if any(a.start < m.end() and m.start() < a.end for a in s.actors):
-                    continue
-                if doc.language == "en" and alias != person.name and alias == alias.lower():
-                    continue
-                s.actors.append(ActorMention(m.start(), m.end(), m.group(0), person))
-        s.actors.sort(key=lambda a: a.start)
+                yield s, alias, actor, m
 
 
 def _glossed(doc: Document, lex: ActorLexicon) -> dict[str, Actor]:
