@@ -2222,3 +2222,81 @@ def test_attacks_of_other_wars(text, language, published, place) -> None:
 ])
 def test_en_a_weapon_word_after_a_verb_does_not_swallow_the_force_before_it(text, published, actor) -> None:
     _expect_event(text, "en", published, "attack", actor=actor)
+
+
+# session of 2026-12-06: kinds of troops, landings, possessive forces ------------------------
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Iraqi troops captured the airport in Kuwait City on Thursday.", "1990-08-03", "Kuwait City"),
+    ("U.S. troops seized the airport in Panama City on Wednesday.", "1989-12-21", "Panama City"),
+])
+def test_a_country_inside_a_city_name_is_no_actor(text, published, place) -> None:
+    found = _expect_event(text, "en", published, "territory_captured", place=place)
+    assert all(e.actor2 is None for e in found)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Turkish paratroopers floated down onto the Turkish Cypriot enclave around Nicosia on Saturday.", "1974-07-21",
+     "Turkish forces", "Nicosia"),
+    ("Argentine commandos waded ashore near Port Stanley before dawn on Friday.", "1982-04-03",
+     "Argentine army", "Stanley"),
+    ("French units were taking up positions west of Butare on Monday.", "1994-07-05", "French forces", "Huye"),
+    ("Some 30,000 Iraqi soldiers invaded Kuwait early on Thursday.", "1990-08-03", "Iraqi Security Forces", "Kuwait"),
+])
+def test_en_landings_and_kinds_of_troops_are_deployments(text, published, actor, place) -> None:
+    found = _expect_event(text, "en", published, "troop_deployment", place=place)
+    assert actor in {e.actor1 for e in found}
+
+
+@pytest.mark.parametrize("text, published, place, quantity", [
+    ("India's navy took 349 of its citizens out of Aden this week.", "2015-04-02", "Aden", 349),
+    ("Britain's navy took 1,200 of its nationals out of Beirut on Thursday.", "2006-07-21", "Beirut", 1200),
+])
+def test_en_citizens_taken_out_of_a_town_are_evacuated_not_a_capture(text, published, place, quantity) -> None:
+    _expect_event(text, "en", published, "evacuation", place=place, quantity=quantity)
+    assert not _events(text, "en", published, "territory_captured")
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("The Kuwaiti emir fled and armoured columns crossed into Saudi Arabia.", "1990-08-03", "Saudi Arabia"),
+    ("Georgian officials fled and that armoured columns entered Gori.", "2008-08-13", "Gori"),
+])
+def test_en_a_country_before_a_function_word_does_not_own_a_force(text, published, place) -> None:
+    doc = _analyse(text, "en", published)
+    columns = [a for s in doc.sentences for a in s.actors if a.text.endswith("columns")]
+    assert columns and all(a.text == "armoured columns" for a in columns)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Republican Forces of Ivory Coast fighters took Yamoussoukro on Wednesday. Their columns poured into Abidjan "
+     "on Thursday.", "2011-04-01", "Forces Nouvelles", "Abidjan"),
+    ("M23 rebels seized Sake on Tuesday. Their columns poured into Goma on Wednesday.", "2012-11-22", "M23", "Goma"),
+])
+def test_en_their_forces_are_the_forces_of_the_group_before(text, published, actor, place) -> None:
+    found = [e for e in _events(text, "en", published, "territory_captured") if e.place and e.place.name == place]
+    assert found and found[0].actor1 == actor
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Russia's defence ministry said its warplanes struck Palmyra on Saturday.", "2016-03-27", "Russian Aerospace Forces"),
+    ("Israel's military said its jets struck Tyre on Sunday.", "2006-07-24", "Israel Defense Forces"),
+])
+def test_en_its_warplanes_belong_to_the_party_that_speaks(text, published, actor) -> None:
+    _expect_event(text, "en", published, "air_strike", actor=actor)
+
+
+@pytest.mark.parametrize("text, published, actor, place, quantity", [
+    ("美国军方说，41名海军陆战队员星期一乘直升机从邻国塞拉利昂飞抵蒙罗维亚。", "2003-07-22", "US military", "Monrovia", 41),
+    ("澳大利亚军方说，约200名伞兵昨天乘运输机从达尔文飞抵帝力。", "1999-09-21", "Australian forces", "Dili", 200),
+])
+def test_zh_marines_flown_in_belong_to_the_state_that_speaks(text, published, actor, place, quantity) -> None:
+    _expect_event(text, "zh", published, "troop_deployment", actor=actor, place=place, quantity=quantity)
+
+
+@pytest.mark.parametrize("text, published, place, origin", [
+    ("越南已从南方及柬埔寨抽调数个师北上，加强河内外围的防线。", "1979-03-06", "Hanoi", "Cambodia"),
+    ("埃塞俄比亚从索马里抽调数个营北上，加强默克莱外围的防线。", "2020-11-20", "Mekelle", "Somalia"),
+])
+def test_zh_where_troops_are_drawn_from_is_not_where_they_go(text, published, place, origin) -> None:
+    found = _events(text, "zh", published, "troop_deployment")
+    assert found and {e.place.name for e in found if e.place} == {place}

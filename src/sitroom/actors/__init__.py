@@ -25,8 +25,10 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
             s.actors = [a for a in s.actors if not (a.actor is not None and a.actor.type == "state"
                                                     and _ZH_REGION_AFTER.match(s.text, a.end))]
         # a short name inside a longer place name (基尔 in 基尔库克市) is part of the place, not an actor
-        s.actors = [a for a in s.actors if a.actor is None or a.actor.type == "state" or not any(
-            p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start) for p in s.places)]
+        # (Panama in Panama City, 科威特 in 科威特城); a state named in a longer division or region name stays
+        s.actors = [a for a in s.actors if a.actor is None or not any(
+            p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start)
+            and (a.actor.type != "state" or (p.place is not None and p.place.kind == "city")) for p in s.places)]
         if dl is not None and s.start <= dl.start < s.end:
             s.actors = [a for a in s.actors if not (dl.start <= s.span(a.start, a.end)[0] < dl.end)]
         _operations_act_through_their_forces(s.actors, lex)

@@ -194,7 +194,8 @@ def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
 
 _CLAUSE_PUNCT = re.compile(r"[,;:!?]")
 _EN_NOT_A_MODIFIER = re.compile(r"\b(?:[a-z]+ed|troops|forces|soldiers|fighters|units|fired|fires|fire|"
-                                r"launched|used|uses|has|have|had|is|are|was|were)\b")
+                                r"launched|used|uses|has|have|had|is|are|was|were|and|or|but|that|which|who|the|a|an|of|in|on|at|"
+                                r"to|from|with|by|as|its|their|his|her)\b")
 _EN_ROLE_WORDS: dict[str, re.Pattern] = {}
 
 
@@ -284,3 +285,5 @@ def resolve_roles(mentions: list[ActorMention], lex: ActorLexicon, country: str 
             chosen = m.country or (last_state if m.role.type in ("state_force", "government", "state") else None) \
                 or (previous_state if m.role.discourse else None) or country
             m.actor = lex.make_role_actor(m.role.template, m.role.type, chosen, rebels)
+            if m.country and m.role.type in ("state_force", "government", "state") and not m.object:
+                last_state = m.country  # 美国军方说，41名海军陆战队员…: the state of a role written with its country

@@ -33,6 +33,7 @@ _EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|loca
 
 
 _GOAL_BEFORE = {"zh": re.compile(r"(?:向|对|往|赴|朝)(?:[\u4e00-\u9fff]{0,8}?(?:城市|重镇|首府|省会|首都|港口|港城|城镇|地区|要地))?$"), "en": re.compile(r"\b(?:to|on|against)\s+(?:the\s+)?$", re.I)}
+_ORIGIN = {"zh": re.compile(r"(?:从|自)[^，。；,;]{0,8}$"), "en": re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)}
 _DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
                 "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}
 
@@ -65,7 +66,7 @@ def clause_window(s: Sentence, start: int, end: int, language: str) -> Window:
 def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     before = s.text[max(0, a.start - 14):a.start]
     if language == "zh":
-        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,6}}[“\"「]|当地|该地|本地|地方|城内|守城的)?$"
+        titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,6}}[“\"「]|当地|该地|本地|地方|城内|守城的|邻国|邻近的?|南部|北部|东部|西部)?$"
         return bool(re.search(titled, before))
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
@@ -269,6 +270,11 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                 if clause_subjects:
                     return clause_subjects[0], "first subject of the nearest earlier clause"
         return subjects[-1], "nearest subject before the trigger"
+    # … said its warplanes struck Palmyra: the owned force named inside the trigger itself is who acts
+    inside = [a for a in s.actors if a.actor is not None and w.trig_start <= a.start and a.end <= w.trig_end and a.actor.armed
+              and re.search(r"\b(?:its|their)\s+$|(?:其|他们的)$", s.text[max(0, a.start - 6):a.start], re.I)]
+    if inside:
+        return inside[0], "the force named in the trigger"
     return None, "no actor before the trigger"
 
 
@@ -468,7 +474,9 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
             cands = at[-1:]
         if not cands and trig.type == "troop_deployment":
             window_start = w.start if language == "zh" else max(0, w.trig_start - 100)
-            earlier = [p for p in places if window_start <= p.start and p.end <= w.trig_start]
+            # 从柬埔寨抽调数个师, flown in from Manila: where troops come from is not where they are sent
+            earlier = [p for p in places if window_start <= p.start and p.end <= w.trig_start
+                       and not _ORIGIN[language].search(s.text[max(window_start, p.start - 20):p.start])]
             cands = earlier[-1:]
         if not cands and language == "zh" and "place" not in trig.needs:
             later = [p for p in places if p.start >= w.trig_end]

@@ -167,7 +167,7 @@ def _drop_overlaps(found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_EN_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:\d+\s+)?")
+_EN_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:\d+\s+)?")
 
 
 def _unit(text: str, pos: int, language: str) -> tuple[str | None, str | None, int]:
