@@ -2300,3 +2300,54 @@ def test_zh_marines_flown_in_belong_to_the_state_that_speaks(text, published, ac
 def test_zh_where_troops_are_drawn_from_is_not_where_they_go(text, published, place, origin) -> None:
     found = _events(text, "zh", published, "troop_deployment")
     assert found and {e.place.name for e in found if e.place} == {place}
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    ("去年底叛军攻占了该镇。", "2017-05-31", "2016-10-01", "2016-12-31"),
+    ("2016年底政府军收复了巴布。", "2017-03-01", "2016-10-01", "2016-12-31"),
+    ("今年上半年叛军攻占了该镇。", "2023-09-01", "2023-01-01", "2023-06-30"),
+])
+def test_zh_a_part_of_a_year_is_a_range_of_months(text, published, start, end) -> None:
+    times = [t for s in _analyse(text, "zh", published).sentences for t in s.times]
+    assert [(str(t.date_start), str(t.date_end)) for t in times] == [(start, end)]
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    ("The rebels seized Butig late last year.", "2017-05-31", "2016-09-01", "2016-12-31"),
+    ("In early 2015 the Houthis overran Sanaa's suburbs.", "2016-01-10", "2015-01-01", "2015-04-30"),
+    ("By the end of 1992 the Serbs held most of the valley.", "1993-04-01", "1992-10-01", "1992-12-31"),
+])
+def test_en_a_part_of_a_year_is_a_range_of_months(text, published, start, end) -> None:
+    times = [t for s in _analyse(text, "en", published).sentences for t in s.times]
+    assert [(str(t.date_start), str(t.date_end)) for t in times] == [(start, end)]
+
+
+@pytest.mark.parametrize("text, language, published, place, day", [
+    ("辛贾尔2014年6月被围。该镇同年8月落入伊斯兰国之手。", "zh", "2017-10-17", "Sinjar", "2014-08-01"),
+    ("伊拉克军队1980年9月入侵伊朗，于同年10月下旬攻占霍拉姆沙赫尔。", "zh", "1982-05-25", "Khorramshahr", "1980-10-21"),
+    ("Islamic State took Mosul in June 2014. Later that year its fighters seized Sinjar.", "en", "2017-10-17",
+     "Sinjar", "2014-01-01"),
+])
+def test_the_same_year_is_the_year_written_before(text, language, published, place, day) -> None:
+    found = [e for e in _events(text, language, published, "territory_captured") if e.place and e.place.name == place]
+    assert found and str(found[0].date_start) == day
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Late last year its fighters held the town hall of Butig for about a week before the army drove them out "
+     "with air strikes.", "2017-05-31"),
+    ("In March the rebels held Sake for some two days before government jets drove them out with air strikes.",
+     "2012-11-22"),
+])
+def test_en_a_duration_before_a_clause_is_no_shift_of_its_date(text, published) -> None:
+    found = _events(text, "en", published, "air_strike")
+    assert found and all(e.date_start is None or e.date_start.day == 1 for e in found)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("中共军队4日再攻占奇穷河南岸的市区。", "1979-03-06"),
+    ("伊拉克军队撤到底格里斯河北岸。", "2017-10-17"),
+])
+def test_zh_a_river_bank_is_no_province(text, published) -> None:
+    places = [p.place.name for s in _analyse(text, "zh", published).sentences for p in s.places if p.place]
+    assert not {"Henan Sheng", "Hebei Sheng"} & set(places)

@@ -12,7 +12,7 @@ from sitroom.places import find_places
 from sitroom.quantities import find_quantities
 from sitroom.text import make_document
 from sitroom.text.document import Document
-from sitroom.time import find_times
+from sitroom.time import carry_years, find_times
 
 
 def analyse(raw: RawDocument) -> Document:
@@ -31,5 +31,6 @@ def analyse(raw: RawDocument) -> Document:
             # the dateline's date is the reference date, not the time of the first sentence's events
             s.times = [t for t in s.times if not (dl.start <= s.span(t.start, t.end)[0] < dl.end)]
             s.quantities = [q for q in s.quantities if not (dl.start <= s.span(q.start, q.end)[0] < dl.end)]
+    carry_years(doc.sentences)
     doc.events = extract_events(doc)
     return doc

@@ -638,10 +638,13 @@ def shifted(s: Sentence, w: Window, when: TimeExpr | None, language: str) -> tup
     for m in _SHIFT["en"].finditer(s.text[:w.trig_start]):
         if not m.group(2) and not m.group(1).lower().startswith(("hours", "a few")):
             continue  # "at least 24 after days of shelling", "one after another": a count, not a shift
+        if re.search(r"\bfor\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+                     s.text[max(0, m.start() - 20):m.start()], re.I):
+            continue  # "held it for about a week before the army drove them out": a duration, not a shift
         if when.start < m.start() or when.start < 0:
             shift = m
-    if shift is None:
-        return when, None
+    if shift is None or when.precision != "day":
+        return when, None  # a month or a year moved by a day is still that month or year
     word = shift.group(1).lower()
     if word.startswith(("hours", "a few")):
         return when, None  # hours after: the same day

@@ -44,6 +44,9 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
                 found = fuzzy_places_zh(s.text, s.places, gaz, top, main)
                 if found:
                     s.places = sorted(s.places + found, key=lambda p: p.start)
+    if doc.language == "zh":
+        for s in doc.sentences:
+            s.places = [p for p in s.places if not _river_bank(s.text, p)]
     if doc.language == "zh" and context:
         glued = {id(p) for s in doc.sentences for p in s.places if _glued(s.text, p)}
         clean = context_countries([p for p in everything if id(p) not in glued], extra) or context
@@ -68,6 +71,12 @@ def _glued(text: str, p: PlaceMention) -> bool:
     after = text[p.end:p.end + 1]
     glued_before = bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _ZH_BEFORE_PLACE
     return glued_before or after in ("-", "－", "‐", "·")
+
+
+def _river_bank(text: str, p: PlaceMention) -> bool:
+    """奇穷河南岸, 汉江北岸: a river's bank, not the province (河南, 江北) its last character and the
+    direction spell."""
+    return p.text[:1] in "河江湖" and text[p.end:p.end + 1] in ("岸", "畔") and p.start > 0
 
 
 def _inside_a_longer_town_name(text: str, p: PlaceMention, places: list[PlaceMention], gaz: Gazetteer) -> bool:

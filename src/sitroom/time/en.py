@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitroom.time.model import TimeExpr, infer_year, month_range, month_third, weekday_after, weekday_before, \
-    weekday_on_or_after
+    weekday_on_or_after, year_part
 from sitroom.time.zh import _relative_expr
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -27,6 +27,8 @@ _PATTERNS = [
     ("my", re.compile(rf"\b(?:in\s+|since\s+)?{_MONTH_RE}\s+(\d{{4}})\b")),
     ("month", re.compile(rf"\b(?i:in|since|during|from)\s+{_MONTH_RE}\b")),
     ("weekday", re.compile(rf"\b(?:((?i:early|late|earlier|later))\s+(?:on\s+)?|(?i:on)\s+|(?i:last)\s+|(?i:next)\s+|(?i:this)\s+)?{_WD_RE}(?:\s+(morning|afternoon|evening|night))?\b")),
+    ("partyear", re.compile(r"\b(?:(?i:in|since|by)\s+)?((?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))[\s-]+((?:19|20)\d{2}|(?i:this|last|that)\s+year)\b")),
+    ("same_year", re.compile(r"\b(?i:(?:later|earlier)\s+that\s+year|(?:in\s+)?the\s+same\s+year|(?<=in\s)that\s+year)\b")),
     ("year_range", re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*(\d{2}|(?:19|20)\d{2})\b")),
     ("year", re.compile(r"\b(?:in|since|of|during|by)\s+((?:19|20)\d{2})\b")),
     ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\s+ago\b", re.I)),
@@ -129,6 +131,23 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             if t.lower().startswith("last") and d == ref:
                 d -= timedelta(days=7)
             return TimeExpr(s, e, t, d, d, "day")
+        if name == "partyear":
+            part = re.sub(r"\s+", " ", m[1].lower())
+            part = {"the end of": "end", "the beginning of": "start", "the start of": "start",
+                    "the first half of": "first_half", "the second half of": "second_half"}.get(part, part)
+            which = m[2].lower()
+            y = int(which) if which[:1].isdigit() else ref.year - (which.startswith("last"))
+            if y > ref.year + 1:
+                return None
+            a, b = year_part(y, part)
+            if a > ref and not which[:1].isdigit():
+                return None
+            kind = "sameyear" if which.startswith("that") else "range"
+            if t.lower().startswith("since"):
+                return TimeExpr(s, e, t, a, ref, "range", "since")
+            return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "range", kind)
+        if name == "same_year":
+            return TimeExpr(s, e, t, date(ref.year, 1, 1), date(ref.year, 12, 31), "year", "sameyear")
         if name == "year_range":
             y1 = int(m[1])
             y2 = int(m[2]) if len(m[2]) == 4 else (y1 // 100) * 100 + int(m[2])

@@ -12,7 +12,8 @@ class TimeExpr:
 
     ``kind`` is ``point`` (a day, month or year), ``since`` (from a date up to the
     reference date), ``range`` (two explicit ends), ``recent`` (the last days),
-    ``future`` or ``anaphor`` (同一天 / the same day / 次日: resolved from an earlier day).
+    ``future``, ``anaphor`` (同一天 / the same day / 次日: resolved from an earlier day) or ``sameyear``
+    (同年8月, later that year: the year of the last year written before it, see ``carry_years``).
     """
 
     start: int
@@ -33,6 +34,17 @@ class TimeExpr:
 def month_range(year: int, month: int) -> tuple[date, date]:
     """First and last day of a month."""
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+_YEAR_PARTS = {"early": (1, 4), "start": (1, 3), "mid": (5, 8), "late": (9, 12), "end": (10, 12),
+               "first_half": (1, 6), "second_half": (7, 12)}
+
+
+def year_part(year: int, part: str) -> tuple[date, date]:
+    """A part of a year as a range of whole months: early (Jan–Apr), start (Jan–Mar), mid (May–Aug),
+    late (Sep–Dec), end (Oct–Dec), first_half, second_half (late 2016, 2016年底, 去年上半年)."""
+    first, last = _YEAR_PARTS[part]
+    return date(year, first, 1), month_range(year, last)[1]
 
 
 def month_third(year: int, month: int, third: int) -> tuple[date, date]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitroom.time.model import (TimeExpr, day_in_context, infer_year, month_range, month_third, weekday_after,
-                                weekday_before, weekday_on_or_after)
+                                weekday_before, weekday_on_or_after, year_part)
 from sitroom.time.numerals import arabic_dates
 
 _D = r"(\d{1,2})"
@@ -23,6 +23,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("d_range", re.compile(rf"(?:本月)?{_D}日?(?:至|到|-|—|~){_D}日")),
     ("d_since", re.compile(rf"(?:自|从)?(?:本月)?{_D}日(?:以来|起)")),
     ("d", re.compile(rf"(?:当地时间|本月)?{_D}[日号](?:晚间?|凌晨|上午|下午|早上|晚上|中午|早些时候)?(?!电|讯)")),
+    ("same_year_m", re.compile(rf"同年(?:的)?{_D}月(?:份)?")),
+    ("same_year", re.compile(r"同年")),
     ("y", re.compile(r"(\d{4})年(?:以来)?")),
     ("m", re.compile(rf"(?:今年)?{_D}月(?:份|间)?")),
     ("weekday", re.compile(r"(?:本|上|这|下)?(?:周|星期|礼拜)([一二三四五六日天])")),
@@ -126,7 +128,7 @@ def _find_times(text: str, ref: date) -> list[TimeExpr]:
     for word, kind, a, b in _relative():
         for m in re.finditer(re.escape(word), text):
             add(_relative_expr(word, kind, a, b, ref, m.start()))
-    found = [_part_of_month(e, text, taken) for e in found]
+    found = [_part_of_year(_part_of_month(e, text, taken), text, taken) for e in found]
     found.sort(key=lambda e: e.start)
     return found
 
@@ -148,7 +150,26 @@ def _part_of_month(expr: TimeExpr, text: str, taken: list[bool]) -> TimeExpr:
     b = month_third(expr.date_start.year, expr.date_start.month, last)[1]
     if expr.date_end is not None and expr.date_end < b:
         b = max(a, expr.date_end)  # the report's own month: up to its date
-    return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range", "range")
+    return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range",
+                    "sameyear" if expr.kind == "sameyear" else "range")
+
+
+_YEAR_PART = re.compile(r"(?:年)?(初|底|末|上半年|下半年)|年中")
+_ZH_YEAR_PARTS = {"初": "start", "底": "end", "末": "end", "上半年": "first_half", "下半年": "second_half"}
+
+
+def _part_of_year(expr: TimeExpr, text: str, taken: list[bool]) -> TimeExpr:
+    """2016年底, 去年年初, 今年上半年, 同年年底: a year followed by a part of it is that part (a range)."""
+    if expr.precision != "year" or expr.date_start is None:
+        return expr
+    m = _YEAR_PART.match(text, expr.end)
+    if not m or any(taken[m.start():m.end()]):
+        return expr
+    a, b = year_part(expr.date_start.year, _ZH_YEAR_PARTS.get(m.group(1), "mid"))
+    if expr.date_end is not None and expr.date_end < b:
+        b = max(a, expr.date_end)  # this year: up to the report's date
+    return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range",
+                    "sameyear" if expr.kind == "sameyear" else "range")
 
 
 def _before(m: re.Match, n: int) -> str:
@@ -213,6 +234,13 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             if a is not None and a < ref and "将" in _before(m, 4):
                 a = _next_month_day(g[0], ref)
             return TimeExpr(s, e, t, a, a, "day") if a else None
+        if name == "same_year_m":
+            if not 1 <= g[0] <= 12:
+                return None
+            a, b = month_range(ref.year, g[0])
+            return TimeExpr(s, e, t, a, b, "month", "sameyear")
+        if name == "same_year":
+            return TimeExpr(s, e, t, date(ref.year, 1, 1), date(ref.year, 12, 31), "year", "sameyear")
         if name == "y":
             if not 1900 <= g[0] <= ref.year + 1:
                 return None
