@@ -2351,3 +2351,31 @@ def test_en_a_duration_before_a_clause_is_no_shift_of_its_date(text, published) 
 def test_zh_a_river_bank_is_no_province(text, published) -> None:
     places = [p.place.name for s in _analyse(text, "zh", published).sentences for p in s.places if p.place]
     assert not {"Henan Sheng", "Hebei Sheng"} & set(places)
+
+
+@pytest.mark.parametrize("text, language, published, region", [
+    ("Israeli troops raided several villages in the West Bank on Tuesday.", "en", "2002-04-03", "West Bank"),
+    ("Russian-backed separatists shelled government positions across the Donbas on Friday.", "en", "2015-02-07",
+     "Donbas"),
+    ("叙利亚军队6日向戈兰高地的以军阵地发动进攻。", "zh", "1973-10-07", "Golan Heights"),
+    ("快速支援部队10日袭击了达尔富尔的多个村庄。", "zh", "2023-11-12", "Darfur"),
+])
+def test_regions_of_wars_are_places(text, language, published, region) -> None:
+    _expect_event(text, language, published, "attack", place=region)
+
+
+@pytest.mark.parametrize("text, language, published, year", [
+    ("以色列在1967年的战争中占领了西奈半岛。", "zh", "1973-10-09", 1967),
+    ("印度军队在1971年的战争中攻占了达卡。", "zh", "1972-01-10", 1971),
+])
+def test_zh_the_time_of_a_war_dates_its_captures(text, language, published, year) -> None:
+    found = _events(text, language, published, "territory_captured")
+    assert found and {e.date_start.year for e in found} == {year}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("这是快速支援部队近两周内攻占的第三个达尔富尔地区州府驻军基地。", "2023-11-08"),
+    ("这是叛军本月攻占的第二个北基伍省城镇。", "2012-11-22"),
+])
+def test_zh_a_place_counted_with_an_ordinal_is_no_new_capture(text, published) -> None:
+    assert not _events(text, "zh", published, "territory_captured")

@@ -304,6 +304,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
                       and cue["venue"].search(s.text[max(0, p.start - 12):p.start])]
     places.sort(key=lambda p: p.start)
     chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
+    if lang == "zh" and event_type in CAPTURE_TYPES:
+        # 攻占的第三个达尔富尔地区州府驻军基地: a place counted with an ordinal sums up captures told elsewhere
+        chosen = [pm for pm in chosen if not re.search(r"第[一二三四五六七八九十\d]+(?:个|座|处)$", s.text[max(0, pm.start - 6):pm.start])]
     if entry and not chosen:
         if not re.match(rf"\s*(?:the\s+)?(?:{cue['territory'].pattern})", s.text[w.trig_end:w.trig_end + 20], re.I):
             return []  # entered city hall, 挺进的步伐: nothing taken, nowhere named

@@ -691,6 +691,8 @@ def attributive_time(s: Sentence, t: TimeExpr, language: str) -> bool:
         if after is None:
             return False
     noun = t.end + after.end()
+    if re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:战争|战役|冲突|内战|战事)|(?:\w+\s+){0,2}?(?:war|campaign|conflict)\b)", s.text[noun:noun + 12]):
+        return False  # 在1967年的战争中占领了西奈半岛, in the 1967 war: the war's time is the time of its events
     return not any(trig.pattern.match(s.text, noun) for trig in triggers(language))
 
 
