@@ -2379,3 +2379,32 @@ def test_zh_the_time_of_a_war_dates_its_captures(text, language, published, year
 ])
 def test_zh_a_place_counted_with_an_ordinal_is_no_new_capture(text, published) -> None:
     assert not _events(text, "zh", published, "territory_captured")
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("乌军战机15日炸毁库斯克州格卢什科沃区一座重要桥梁。", "2024-08-16", "Ukrainian forces", "Glushkovo"),
+    ("以色列战机12日炸毁了黎巴嫩南部城市提尔的一座桥梁。", "2006-07-13", "Israeli Air Force", "Tyre"),
+])
+def test_zh_aircraft_that_blow_up_a_target_strike_from_the_air(text, published, actor, place) -> None:
+    _expect_event(text, "zh", published, "air_strike", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("伊斯兰国21日夺取了叙利亚与伊拉克边界的坦夫口岸。", "2015-05-22", "Al-Tanf"),
+    ("塔利班14日攻占了阿富汗与巴基斯坦边境的斯平布尔达克。", "2021-07-15", "Spin Boldak"),
+])
+def test_zh_countries_that_locate_a_place_are_not_what_was_taken(text, published, place) -> None:
+    found = _events(text, "zh", published, "territory_captured")
+    assert found and {e.place.name for e in found if e.place} == {place}
+
+
+@pytest.mark.parametrize("text, language, published, actor, place, quantity", [
+    ("目前在马里的法军人数已达2900人。", "zh", "2013-01-28", "French forces", "Mali", 2900),
+    ("美国在伊拉克的兵力已增至16万人。", "zh", "2007-09-10", "United States", "Iraq", 160000),
+    ("Well over 1,000 Russian troops were operating inside Ukraine.", "en", "2014-08-28", "Russian forces", "Ukraine",
+     1000),
+    ("Some 3,000 Iranian troops are operating in Syria, officials said.", "en", "2015-10-15", "Iranian forces", "Syria",
+     3000),
+])
+def test_a_force_counted_where_it_is_is_deployed_there(text, language, published, actor, place, quantity) -> None:
+    _expect_event(text, language, published, "troop_deployment", actor=actor, place=place, quantity=quantity)

@@ -25,6 +25,7 @@ _ZH_LIST_GAP = re.compile(r"^\s*(?:、|，|,|和|及|以及|与|或|跟|[，,]\s
                            r"|^[，,]\s*(?:以及|还有)[^，,。；;：:]{0,14}$")
 _ZH_POSSESSIVE_PRONOUN = re.compile(r"(?:其|他们的|他们|它们的|该组织的|该组织)$")  # 其部队, 他们的部队: the subject's forces
 _ZH_LIST_GOES_ON = re.compile(r"[，,]\s*(?:以及|还有|及)")
+_ZH_LIST_HEAD_GAP = re.compile(r"(?:之间|边界|边境|交界处?|接壤处|一带|附近)的(?:[\u4e00-\u9fff]{0,4})")
 _ZH_MODIFIER_GAP = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,8}$")  # 加沙地带南部城市拉法: no separator, the later place is the head
 _EN_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)?\s+$|^\s*,\s*$|^\s*,?\s*and\s*$")
 _ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州府|州首府|省会城市|首府城市)\s*$"
@@ -67,6 +68,8 @@ def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     before = s.text[max(0, a.start - 14):a.start]
     if language == "zh":
         titled = rf"(?:{cue['object'].pattern})(?:[\u4e00-\u9fff]{{0,8}}?(?:{cue['title'].pattern})|[\u4e00-\u9fff]{{0,6}}[“\"「]|当地|该地|本地|地方|城内|守城的|邻国|邻近的?|南部|北部|东部|西部)?$"
+        if before.endswith("在") and s.text[a.end:a.end + 1] == "的":
+            return True  # 在马里的法军: where the force is, not who acts
         return bool(re.search(titled, before))
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
@@ -496,6 +499,10 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
                 chosen.append(item)
             else:
                 break
+        if language == "zh" and len(chosen) < len(items):
+            head = items[len(chosen)]
+            if _ZH_LIST_HEAD_GAP.fullmatch(s.text[chosen[-1][-1].end:head[0].start]):
+                chosen = [head]  # 叙利亚与伊拉克边界的坦夫口岸: the list only locates the place after it
         return [_item_place(i) for i in chosen], "place(s) written after the trigger"
     if trig.place == "before":
         if language == "en":
