@@ -2408,3 +2408,40 @@ def test_zh_countries_that_locate_a_place_are_not_what_was_taken(text, published
 ])
 def test_a_force_counted_where_it_is_is_deployed_there(text, language, published, actor, place, quantity) -> None:
     _expect_event(text, language, published, "troop_deployment", actor=actor, place=place, quantity=quantity)
+
+
+@pytest.mark.parametrize("text, language, published, place, quantity, unit", [
+    ("以军称首轮行动出动约200架战机，打击了纳坦兹核设施。", "zh", "2025-06-14", "Natanz", 200, "aircraft"),
+    ("北约战机昨晚出动300架次，轰炸了贝尔格莱德。", "zh", "1999-04-02", "Belgrade", 300, "sorties"),
+    ("The military said it had struck 450 targets in Gaza over the previous 24 hours.", "en", "2023-11-06",
+     "Gaza City", 450, "targets"),
+    ("Russian warplanes flew 40 sorties around Palmyra on Friday, hitting 117 targets.", "en", "2016-03-27",
+     "Palmyra", 40, "sorties"),
+])
+def test_an_air_strike_counts_its_aircraft_sorties_or_targets(text, language, published, place, quantity, unit) -> None:
+    found = _expect_event(text, language, published, "air_strike", place=place, quantity=quantity)
+    assert len(found) == 1 and found[0].quantity_unit == unit
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("北约战机4日亦曾出动，发射导弹摧毁塞族设于克宁的防空雷达站。", "1995-08-08", "NATO", "Knin"),
+    ("北约战机19日再次出动，轰炸了苏尔特附近的政府军阵地。", "2011-03-20", "NATO", "Sirte"),
+])
+def test_zh_an_alliance_flying_its_aircraft_strikes_after_the_comma(text, published, actor, place) -> None:
+    _expect_event(text, "zh", published, "air_strike", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Marines and British commandos secured the port of Umm Qasr on Friday.", "2003-03-22", "Umm Qasr"),
+    ("Ethiopian troops secured Barentu on Thursday after a two-day battle.", "2000-05-19", "Barentu"),
+])
+def test_en_forces_that_secure_a_town_take_it(text, published, place) -> None:
+    _expect_event(text, "en", published, "territory_captured", place=place)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The U.N. secured the release of 20 hostages in Kabul on Monday.", "2001-11-13"),
+    ("Negotiators secured a ceasefire in Goma on Friday.", "2012-12-01"),
+])
+def test_en_securing_a_release_or_a_deal_is_no_capture(text, published) -> None:
+    assert not _events(text, "en", published, "territory_captured")

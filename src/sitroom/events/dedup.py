@@ -35,6 +35,8 @@ def _dates_overlap(a: Event, b: Event) -> bool:
 def _quantities_agree(a: Event, b: Event) -> bool:
     if a.event_type == "casualties" and (a.quantity is None) != (b.quantity is None):
         return False  # "kills 10" and "the officer was killed": a toll and one death are two reports
+    if a.quantity_unit and b.quantity_unit and a.quantity_unit != b.quantity_unit:
+        return True  # 40 sorties and 117 targets, three battalions and 3,000 troops: two counts of one act
     if a.quantity is None or b.quantity is None:
         return True
     return abs(a.quantity - b.quantity) <= 0.1 * max(abs(a.quantity), abs(b.quantity))

@@ -155,6 +155,9 @@ def is_victim_side(s: Sentence, a: ActorMention, w: Window, language: str, cue: 
     return cue["victims"].match(between) is not None
 
 
+_IGO_AIRCRAFT = re.compile(r"\s?(?:战机|战斗机|飞机|空军|直升机|无人机|轰炸机|warplanes|jets|aircraft|planes|helicopters)")
+
+
 def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language: str, cue: dict,
                exclude: tuple[int, int] | None = None, armed_only: bool = False) -> tuple[ActorMention | None, str]:
     """The actor of the event: the passive agent when written, else the subject before the trigger
@@ -218,7 +221,8 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     if armed_only:
         # NATO aircraft struck, UN helicopters fired: an organisation glued to the weapon or act strikes too
         subjects = [a for a in subjects if a.actor.armed or a.actor.type == "state"
-                    or (a.actor.type == "igo" and 0 <= w.trig_start - a.end <= 1)]
+                    or (a.actor.type == "igo" and 0 <= w.trig_start - a.end <= 1)
+                    or (a.actor.type == "igo" and _IGO_AIRCRAFT.match(s.text, a.end) and a.end <= w.trig_start)]
     in_clause = [a for a in subjects if a.start >= w.start]
     if language == "zh" and trig.type in ("air_strike", "attack") and trig.agent != "passive":
         # 在美军空袭支援下, 以军炮击: a force written right before the strike is who strikes
@@ -778,7 +782,7 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
 _UNIT_FOR_TYPE = {"troop_deployment": ("troops", ("people", "force")), "displacement": ("people", ("people",)),
                   "casualties": ("people", ("people",)), "evacuation": ("people", ("people",)),
                   "territory_captured": ("places", ("place",)), "arrest": ("people", ("people",)),
-                  "appeal": ("people", ("people",))}
+                  "appeal": ("people", ("people",)), "air_strike": ("targets", ("strike", "aircraft"))}
 
 
 _MONEY = re.compile(r"[$€£¥]|美元|欧元|英镑|人民币|dollars?|euros?|pounds\b", re.I)
@@ -802,6 +806,8 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
         return None
     _, classes = spec
     lo, hi = (w.start, w.end) if language == "zh" else (max(0, w.trig_start - 120), min(len(s.text), w.trig_end + 120))
+    if event_type == "air_strike" and language == "zh":
+        lo = max(0, w.start - 30)  # 北约战机出动300架次，轰炸了贝尔格莱德: the sorties flown in the clause before
     if event_type == "appeal":
         # 要求德黑兰第三区约33万居民立即撤离, urged 330,000 residents to leave: only the people urged count
         return next((q for q in s.quantities if w.trig_end <= q.start < hi and q.unit_class in (None, "people")
@@ -847,8 +853,8 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
 
 def unit_for(event_type: str, quantity: Quantity | None = None) -> str | None:
     """The unit an event type's quantity is counted in (battalions stay battalions)."""
-    if quantity is not None and quantity.unit_class == "force":
-        return quantity.unit
+    if quantity is not None and quantity.unit_class in ("force", "strike", "aircraft"):
+        return quantity.unit  # battalions stay battalions, sorties sorties
     spec = _UNIT_FOR_TYPE.get(event_type)
     return spec[0] if spec else None
 
