@@ -2445,3 +2445,31 @@ def test_en_forces_that_secure_a_town_take_it(text, published, place) -> None:
 ])
 def test_en_securing_a_release_or_a_deal_is_no_capture(text, published) -> None:
     assert not _events(text, "en", published, "territory_captured")
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("伊拉克军队16日逼近基尔库克。伊拉克军队和人民动员力量17日随即进城。", "2017-10-18", "Iraqi Security Forces",
+     "Kirkuk"),
+    ("中共军队2日攻入谅山北郊。4日再攻占奇穷河南岸的市区。", "1979-03-06", "People's Liberation Army", "Lang Son"),
+])
+def test_zh_entering_the_town_or_its_centre_takes_the_town_named_before(text, published, actor, place) -> None:
+    found = [e for e in _events(text, "zh", published, "territory_captured") if e.date_start and e.date_start.day in (4, 17)]
+    assert found and found[0].actor1 == actor and found[0].place.name == place
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("库尔德武装在土军和盟军进入阿夫林前已大批撤离。", "2018-03-18", "Turkish forces"),
+    ("政府军在M23叛军攻入戈马前已撤往萨凯。", "2012-11-21", "M23"),
+])
+def test_zh_the_act_inside_a_before_frame_is_done_by_its_own_subject(text, published, actor) -> None:
+    found = _events(text, "zh", published, "territory_captured") + _events(text, "zh", published, "attack")
+    assert found and {e.actor1 for e in found} == {actor}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("自由叙利亚军18日已经控制阿夫林市中心。", "2018-03-18", "Afrin"),
+    ("俄军17日已经控制阿夫迪伊夫卡市中心。", "2024-02-18", "Avdiivka"),
+])
+def test_zh_the_centre_of_a_named_town_is_that_town(text, published, place) -> None:
+    found = _events(text, "zh", published, "territory_captured")
+    assert found and {e.place.name for e in found} == {place}

@@ -20,6 +20,7 @@ class Discourse:
     last_day: date | None = None
     last_captor: Actor | None = None
     last_air_power: tuple[int, Actor] | None = None  # (sentence index, state force) last named
+    last_subject: tuple[int, Actor] | None = None  # (sentence index, first armed actor) of the last sentence naming one
     last_city: Place | None = None
     last_city_sentence: int = -10
     actors: dict[str, Actor] = field(default_factory=dict)  # name -> actor of every event so far (roles included)

@@ -26,7 +26,10 @@ _FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机
 ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
 VICTIMS = "the side of the dead or wounded"
 REQUESTABLE = frozenset({"troop_deployment", "withdrawal", "evacuation", "territory_captured", "air_strike"})  # not residents told to leave
-ENTRY = "territory_captured/troop_deployment"  # forces entered X: a capture of a town, a deployment into a territory
+ENTRY = "territory_captured/troop_deployment"
+_ZERO_SUBJECT_ACTS = frozenset({"territory_captured", "attack", "air_strike", ENTRY})
+_ZH_NO_SUBJECT = re.compile(r"(?:[\d一二三四五六七八九十]+日|当天|当晚|次日|翌日|随即|随后|接着|其后|此后|再|又|已|并|也|还|先后|相继|一举|"
+                            r"凌晨|上午|下午|晚间|晚上|清晨|早上|中午|深夜|午夜|\s)*")  # forces entered X: a capture of a town, a deployment into a territory
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -159,6 +162,9 @@ def _remember(s: Sentence, discourse: Discourse, cue: dict, lang: str) -> None:
     forces = [a.actor for a in s.actors if a.actor is not None and a.actor.type in ("state_force", "state") and not a.object]
     if forces:
         discourse.last_air_power = (s.index, forces[-1])
+    armed = [a.actor for a in s.actors if a.actor is not None and a.actor.armed and not a.object]
+    if armed:
+        discourse.last_subject = (s.index, armed[0])
     seen_kinds: set[str] = set()
     for p in s.places:
         if p.place is not None and p.role != "anaphor" and p.place.kind not in seen_kinds \
@@ -229,6 +235,12 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 100):w.trig_start]):
         return []  # urged member states to send troops, 呼吁各国派兵: asked for, not done
     actor = agent.actor if agent else None
+    if actor is None and lang == "zh" and trig.agent == "before" and event_type in _ZERO_SUBJECT_ACTS \
+            and discourse.last_subject is not None and s.index - discourse.last_subject[0] <= 1 \
+            and not any(a.actor is not None and a.end <= w.trig_start for a in s.actors) \
+            and _ZH_NO_SUBJECT.fullmatch(s.text[w.start:w.trig_start]):
+        # 中共军队2日攻入谅山。4日再攻占市区: a Chinese sentence that drops its subject goes on with the last one
+        actor, agent_reason = discourse.last_subject[1], "the subject of the sentence before (no subject written)"
     actor2_mention = frames.pick_actor2(s, w, agent, lang, match if trig.agent != "passive" else None,
                                        allies_joined=event_type in ARMED_ACTS and event_type != "armed_clash")
     victims = None

@@ -155,6 +155,7 @@ def is_victim_side(s: Sentence, a: ActorMention, w: Window, language: str, cue: 
     return cue["victims"].match(between) is not None
 
 
+_SPEECH_ACTS = frozenset({"meeting", "appeal", "threat", "rejection", "agreement"})
 _IGO_AIRCRAFT = re.compile(r"\s?(?:战机|战斗机|飞机|空军|直升机|无人机|轰炸机|warplanes|jets|aircraft|planes|helicopters)")
 
 
@@ -236,6 +237,15 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
             first = [a for a in s.actors if a.actor and w.trig_end + between.end() <= a.start <= w.trig_end + between.end() + 5]
             if first:
                 return first[0], "the first side named after 'between'"
+    if language == "zh" and trig.agent != "passive" and trig.type not in _SPEECH_ACTS:
+        # 在土军和盟军进城前已撤离: the act of a 在…前/后/时 frame is done by the subject inside the frame
+        frame = re.search(r"在([^，。；在]{1,30})$", s.text[w.start:w.trig_start])
+        after = w.trig_end + (1 if s.text[w.trig_end:w.trig_end + 1] == "了" else 0)
+        after = next((p.end for p in s.places if p.start == after), after)  # 进入阿夫林前: past the place entered
+        if frame and re.match(r"[^，。；]{0,2}?(?:之前|之后|以前|以后|前|后|时|期间)", s.text[after:]):
+            inside = [a for a in subjects if w.start + frame.start(1) <= a.start and a.end <= w.trig_start]
+            if inside:
+                return inside[0], "the subject inside the 在…前/后 frame of the act"
     if in_clause and language == "zh":
         # the topic of a Chinese clause comes first; later actors sit in modifiers (以政府军难以招架的攻势)
         first = in_clause[0]
@@ -494,7 +504,7 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
         if language == "zh":
             # places strung together without a separator modify the last one, the head of the phrase
             while len(items) > 1 and _ZH_MODIFIER_GAP.match(s.text[items[0][-1].end:items[1][0].start]) \
-                    and not re.search(r"[、，,和及与或]", s.text[items[0][-1].end:items[1][0].start]):
+                    and not re.search(r"[、，,和及与或已了前后将被往撤攻并又再称]", s.text[items[0][-1].end:items[1][0].start]):
                 items = items[1:]
         chosen = [items[0]]
         for prev, item in zip(items, items[1:]):
@@ -594,8 +604,8 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse, gaz: Gazetteer | N
         if pattern is None or (kind not in discourse.last_place and not has_earlier):
             continue
         for m in pattern.finditer(s.text):
-            if named_next(m):
-                continue
+            if named_next(m) or any(p.start < m.start() <= p.end for p in s.places):
+                continue  # 阿夫林市中心: the centre of the town just named, which counts itself
             earlier = [p.place for p in s.places if p.place is not None and p.place.kind == kind and p.end <= m.start()]
             target = earlier[-1] if earlier else discourse.last_place.get(kind)
             if target is None:
