@@ -2473,3 +2473,21 @@ def test_zh_the_act_inside_a_before_frame_is_done_by_its_own_subject(text, publi
 def test_zh_the_centre_of_a_named_town_is_that_town(text, published, place) -> None:
     found = _events(text, "zh", published, "territory_captured")
     assert found and {e.place.name for e in found} == {place}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("West African leaders meeting in Accra on Friday agreed to send peacekeepers to Liberia.", "2003-07-05", "Accra"),
+    ("West African leaders meeting in Abuja on Tuesday declared themselves ready to send troops.", "2000-05-10",
+     "Abuja"),
+])
+def test_en_leaders_meeting_somewhere_are_who_meets(text, published, place) -> None:
+    _expect_event(text, "en", published, "meeting", actor="ECOWAS", place=place)
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Fighting eased under a ceasefire brokered by France and Germany, which took effect on Feb. 15.", "2015-02-16",
+     "France"),
+    ("Shelling stopped under a truce brokered by Russia, which took effect on Tuesday.", "2020-11-12", "Russia"),
+])
+def test_en_a_truce_brokered_by_a_party_which_took_effect_is_its_agreement(text, published, actor) -> None:
+    _expect_event(text, "en", published, "agreement", actor=actor)
