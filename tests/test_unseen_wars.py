@@ -2491,3 +2491,13 @@ def test_en_leaders_meeting_somewhere_are_who_meets(text, published, place) -> N
 ])
 def test_en_a_truce_brokered_by_a_party_which_took_effect_is_its_agreement(text, published, actor) -> None:
     _expect_event(text, "en", published, "agreement", actor=actor)
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("82nd Airborne paratroopers took Fort Cimarron on Wednesday.", "1989-12-21", "82nd Airborne Division"),
+    ("Soldiers of the Army's 3rd Infantry Division seized Baghdad airport on Friday.", "2003-04-05",
+     "3rd Infantry Division"),
+])
+def test_en_a_numbered_unit_is_named_with_its_number(text, published, actor) -> None:
+    doc = _analyse(text, "en", published)
+    assert actor in {a.actor.name for s in doc.sentences for a in s.actors if a.actor is not None}

@@ -127,7 +127,7 @@ _ZH_WORD_BOUNDARY = frozenset("和与及同跟对向在的了被由是从将已�
 _ZH_ABBR_ARMY = re.compile(r"([\u4e00-\u9fff])军(?![事营区方官队火舰机械费港衔])")
 _ZH_OBJECT = re.compile(r"(?:向|对|与|在|到|往|赴|前往|进入|从|自|驻)$")
 _EN_OBJECT = re.compile(r"\b(?:to|in|into|from|against|with|toward|towards|at|on)\s+(?:the\s+)?$", re.I)
-_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 
 
 def find_actors_en(text: str, lex: ActorLexicon) -> list[ActorMention]:
@@ -214,7 +214,8 @@ def _en_match_at(text: str, tokens: list[tuple[int, int]], i: int, lex: ActorLex
     hit = None
     if word.replace(".", "") in lex.en_exact:
         hit = (1, lex.en_exact[word.replace(".", "")])
-    if word[:1].isupper() or word.lower() == "the" or word.lower().startswith(("al-", "el-")):
+    if word[:1].isupper() or word.lower() == "the" or word.lower().startswith(("al-", "el-")) \
+            or re.fullmatch(r"\d+(?:st|nd|rd|th)", word):  # 82nd Airborne, 3rd Infantry Division
         for k in range(min(lex.max_en_words + 1, len(tokens) - i), 0, -1):
             span = text[s:tokens[i + k - 1][1]]
             if _CLAUSE_PUNCT.search(span):
