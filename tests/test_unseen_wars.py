@@ -2501,3 +2501,13 @@ def test_en_a_truce_brokered_by_a_party_which_took_effect_is_its_agreement(text,
 def test_en_a_numbered_unit_is_named_with_its_number(text, published, actor) -> None:
     doc = _analyse(text, "en", published)
     assert actor in {a.actor.name for s in doc.sentences for a in s.actors if a.actor is not None}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Coalition warplanes kept up strikes Thursday on Tikrit.", "2003-04-10", "Tikrit"),
+    ("Coalition jets struck Gaddafi's armour near Ajdabiya on Sunday.", "2011-03-21", "Ajdabiya"),
+    ("Allied jets bombed Iraqi positions near Basra on Friday.", "1991-02-09", "Basra"),
+    ("Allied aircraft struck Serb positions near Pristina on Tuesday.", "1999-04-14", "Pristina"),
+])
+def test_en_coalition_and_allied_aircraft_are_the_coalition(text, published, place) -> None:
+    _expect_event(text, "en", published, "air_strike", actor="international coalition", place=place)

@@ -287,6 +287,10 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                 if clause_subjects:
                     return clause_subjects[0], "first subject of the nearest earlier clause"
         return subjects[-1], "nearest subject before the trigger"
+    # Allied jets bombed: a force whose name runs into the trigger (jets … bombed) is who acts
+    straddling = [a for a in s.actors if a.actor is not None and a.start < w.trig_start < a.end <= w.trig_end and a.actor.armed]
+    if straddling:
+        return straddling[0], "the force whose name opens the trigger"
     # … said its warplanes struck Palmyra: the owned force named inside the trigger itself is who acts
     inside = [a for a in s.actors if a.actor is not None and w.trig_start <= a.start and a.end <= w.trig_end and a.actor.armed
               and re.search(r"\b(?:its|their)\s+$|(?:其|他们的)$", s.text[max(0, a.start - 6):a.start], re.I)]
