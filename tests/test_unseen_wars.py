@@ -2511,3 +2511,13 @@ def test_en_a_numbered_unit_is_named_with_its_number(text, published, actor) -> 
 ])
 def test_en_coalition_and_allied_aircraft_are_the_coalition(text, published, place) -> None:
     _expect_event(text, "en", published, "air_strike", actor="international coalition", place=place)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Ukrainian drones attacked an oil depot in Belgorod on Monday.", "2024-03-12", "Ukraine", "Belgorod"),
+    ("US drones killed five militants in North Waziristan on Friday.", "2012-06-02", "United States", "North Waziristan"),
+    ("Russian aircraft bombarded rebel-held areas of Idlib on Monday.", "2020-02-18", "Russia", "Idlib"),
+    ("Sudanese army aircraft bombarded the town of Nyala on Wednesday.", "2023-09-01", "Sudanese Armed Forces", "Nyala"),
+])
+def test_en_drones_and_aircraft_that_attack_or_bombard_strike_from_the_air(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "air_strike", actor=actor, place=place)
