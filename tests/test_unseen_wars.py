@@ -2521,3 +2521,11 @@ def test_en_coalition_and_allied_aircraft_are_the_coalition(text, published, pla
 ])
 def test_en_drones_and_aircraft_that_attack_or_bombard_strike_from_the_air(text, published, actor, place) -> None:
     _expect_event(text, "en", published, "air_strike", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("塔利班已将昆都士纳入控制之下。", "2021-08-09", "Taliban", "Kunduz"),
+    ("M23叛军已将戈马纳入其控制范围。", "2012-11-21", "M23", "Goma"),
+])
+def test_zh_a_town_already_brought_under_control_is_taken(text, published, actor, place) -> None:
+    _expect_event(text, "zh", published, "territory_captured", actor=actor, place=place)
