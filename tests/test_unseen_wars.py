@@ -2529,3 +2529,11 @@ def test_en_drones_and_aircraft_that_attack_or_bombard_strike_from_the_air(text,
 ])
 def test_zh_a_town_already_brought_under_control_is_taken(text, published, actor, place) -> None:
     _expect_event(text, "zh", published, "territory_captured", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("M23 rebels now hold the eastern city of Bukavu.", "2025-02-17", "Bukavu"),
+    ("Houthi fighters now hold most of Aden, residents said.", "2015-04-02", "Aden"),
+])
+def test_en_forces_that_now_hold_a_town_have_taken_it(text, published, place) -> None:
+    _expect_event(text, "en", published, "territory_captured", place=place)
