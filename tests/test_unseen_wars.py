@@ -2537,3 +2537,20 @@ def test_zh_a_town_already_brought_under_control_is_taken(text, published, actor
 ])
 def test_en_forces_that_now_hold_a_town_have_taken_it(text, published, place) -> None:
     _expect_event(text, "en", published, "territory_captured", place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Tens of thousands of civilians poured across the border into Chad.", "2023-06-20", "Chad"),
+    ("About 30,000 people have sought shelter in schools in Kabul.", "2021-08-14", "Kabul"),
+    ("Some 12,000 residents have sought shelter in churches in Mekelle.", "2020-11-25", "Mekelle"),
+])
+def test_en_people_pouring_across_a_border_or_seeking_shelter_are_displaced(text, published, place) -> None:
+    _expect_event(text, "en", published, "displacement", place=place)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Residents poured into the streets overnight to celebrate.", "2021-06-29"),
+    ("Crowds poured into the main square of Tripoli on Friday.", "2011-08-26"),
+])
+def test_en_crowds_pouring_into_streets_are_not_displaced(text, published) -> None:
+    assert not _events(text, "en", published, "displacement")
