@@ -2554,3 +2554,11 @@ def test_en_people_pouring_across_a_border_or_seeking_shelter_are_displaced(text
 ])
 def test_en_crowds_pouring_into_streets_are_not_displaced(text, published) -> None:
     assert not _events(text, "en", published, "displacement")
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("哈马斯从加沙向以色列发射了数千枚火箭弹。", "2023-10-08", "Hamas", "Israel"),
+    ("胡塞武装向沙特阿拉伯发射了多枚导弹。", "2017-11-05", "Houthis", "Saudi Arabia"),
+])
+def test_zh_the_state_a_volley_is_fired_at_is_the_target_not_the_shooter(text, published, actor, place) -> None:
+    _expect_event(text, "zh", published, "attack", actor=actor, place=place)

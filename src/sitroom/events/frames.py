@@ -227,7 +227,8 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     in_clause = [a for a in subjects if a.start >= w.start]
     if language == "zh" and trig.type in ("air_strike", "attack") and trig.agent != "passive":
         # 在美军空袭支援下, 以军炮击: a force written right before the strike is who strikes
-        glued = [a for a in before if a.end == w.trig_start and (a.actor.armed or a.actor.type == "state")]
+        glued = [a for a in before if a.end == w.trig_start and (a.actor.armed or a.actor.type == "state")
+                 and not re.search(r"(?:向|对|朝|往)$", s.text[max(0, a.start - 1):a.start])]  # 向以色列发射: the target
         if glued:
             return glued[-1], "the force written right before the strike"
     if language == "en" and trig.type == "armed_clash":
