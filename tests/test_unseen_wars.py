@@ -2562,3 +2562,39 @@ def test_en_crowds_pouring_into_streets_are_not_displaced(text, published) -> No
 ])
 def test_zh_the_state_a_volley_is_fired_at_is_the_target_not_the_shooter(text, published, actor, place) -> None:
     _expect_event(text, "zh", published, "attack", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Hundreds of Chadian soldiers reinforced the garrison at Gao on Sunday.", "2013-02-10", "Chadian forces", "Gao"),
+    ("Thousands of Ugandan soldiers reinforced the garrison at Bunia on Monday.", "2003-05-13", "Uganda People's Defence Force",
+     "Bunia"),
+])
+def test_en_a_count_of_soldiers_is_their_subject_not_an_object(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "troop_deployment", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, actor, place, quantity", [
+    ("South Korea flew 200 of its citizens out of Beirut on Thursday.", "2006-07-21", "South Korea", "Beirut", 200),
+    ("China ferried 600 of its nationals out of Aden on Sunday.", "2015-03-30", "China", "Aden", 600),
+])
+def test_en_citizens_flown_or_ferried_out_are_evacuated(text, published, actor, place, quantity) -> None:
+    _expect_event(text, "en", published, "evacuation", actor=actor, place=place, quantity=quantity)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Britain is sending 600 paratroopers to Freetown to evacuate foreigners.", "2000-05-08"),
+    ("France flew 300 marines into Abidjan to evacuate its nationals.", "2011-04-04"),
+])
+def test_en_troops_sent_to_evacuate_are_no_count_of_the_evacuated(text, published) -> None:
+    found = _events(text, "en", published, "evacuation")
+    assert found and all(e.quantity is None for e in found)
+
+
+@pytest.mark.parametrize("text, published, actor, place, quantity, sure", [
+    ("About 2,000 French soldiers flew into Bamako on Saturday.", "2013-01-14", "French forces", "Bamako", 2000, "reported"),
+    ("The Pentagon said 3,000 U.S. troops would fly into Kabul airport.", "2021-08-13", "US military", "Kabul", 3000,
+     "planned"),
+])
+def test_en_troops_that_fly_into_a_town_are_deployed_there(text, published, actor, place, quantity, sure) -> None:
+    found = _expect_event(text, "en", published, "troop_deployment", actor=actor, place=place, quantity=quantity)
+    assert found[0].certainty == sure

@@ -71,6 +71,9 @@ def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
         if before.endswith("在") and s.text[a.end:a.end + 1] == "的":
             return True  # 在马里的法军: where the force is, not who acts
         return bool(re.search(titled, before))
+    if re.search(r"\b(?:hundreds|thousands|dozens|scores|tens|some|many|most|several|units|members|elements|[\d,]+)\s+of\s+(?:the\s+)?$",
+                 s.text[max(0, a.start - 30):a.start], re.I):
+        return False  # hundreds of Chadian soldiers, 700 of the brigade's soldiers: a count of the subject
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
 
@@ -828,7 +831,8 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
         return next((q for q in s.quantities if w.trig_end <= q.start < hi and q.unit_class in (None, "people")
                      and q.value == q.value and not _APPEAL_BREAK.search(s.text[w.trig_end:q.start])
                      and not _MONEY.search(s.text[max(0, q.start - 2):q.end + 12])), None)
-    pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes]
+    pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes
+            and not (event_type in ("evacuation", "displacement") and q.unit == "troops")]  # troops sent to evacuate
     if event_type in ("displacement", "casualties") and language == "en":
         # displaced nearly 12 million / killing 80 fighters: the number right after the trigger counts people
         right_after = [q for q in s.quantities if 0 <= q.start - w.trig_end <= 12 and q.value == q.value
