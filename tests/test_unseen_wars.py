@@ -2598,3 +2598,15 @@ def test_en_troops_sent_to_evacuate_are_no_count_of_the_evacuated(text, publishe
 def test_en_troops_that_fly_into_a_town_are_deployed_there(text, published, actor, place, quantity, sure) -> None:
     found = _expect_event(text, "en", published, "troop_deployment", actor=actor, place=place, quantity=quantity)
     assert found[0].certainty == sure
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("双方在顿涅茨克州多地发生冲突。", "2014-08-20", "Donetsk"),
+    ("印巴军队在克什米尔控制线附近爆发冲突。", "2019-02-28", "Kashmir"),
+])
+def test_zh_clashes_that_broke_out_are_armed_clashes(text, published, place) -> None:
+    _expect_event(text, "zh", published, "armed_clash", place=place)
+
+
+def test_zh_a_conflict_named_as_a_noun_is_no_clash() -> None:
+    assert not _events("巴以冲突已造成数千人死亡。", "zh", "2023-10-30", "armed_clash")
