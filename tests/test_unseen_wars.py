@@ -2610,3 +2610,11 @@ def test_zh_clashes_that_broke_out_are_armed_clashes(text, published, place) -> 
 
 def test_zh_a_conflict_named_as_a_noun_is_no_clash() -> None:
     assert not _events("巴以冲突已造成数千人死亡。", "zh", "2023-10-30", "armed_clash")
+
+
+@pytest.mark.parametrize("text, published", [
+    ("伊朗警告说，如果以色列继续攻击，将予以强烈回击。", "2024-04-10"),
+    ("一旦叛军发动进攻，政府军将全力反击。", "2012-11-18"),
+])
+def test_zh_an_attack_only_supposed_is_no_event(text, published) -> None:
+    assert not _events(text, "zh", published, "attack")

@@ -229,8 +229,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         residents_ordered = bool(cue["ordered"].search(_before(s, w, lang, 12, 40)))
     strict = event_type in STRICT_TYPES
     hypothetical = cue["hypothetical"].search(s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 60):w.trig_start])
-    if hypothetical and strict:
-        return []
+    if hypothetical and (strict or (lang == "zh" and event_type in ("attack", "armed_clash", "casualties"))):
+        return []  # 如果以色列继续攻击: an act only supposed is no event
     if event_type in REQUESTABLE and cue["requested"].search(
             s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 100):w.trig_start]):
         return []  # urged member states to send troops, 呼吁各国派兵: asked for, not done
