@@ -2618,3 +2618,12 @@ def test_zh_a_conflict_named_as_a_noun_is_no_clash() -> None:
 ])
 def test_zh_an_attack_only_supposed_is_no_event(text, published) -> None:
     assert not _events(text, "zh", published, "attack")
+
+
+@pytest.mark.parametrize("text, published, place, day", [
+    ("伊斯兰国2014年8月攻占辛贾尔；次年11月，库尔德武装收复辛贾尔。", "2017-10-17", "Sinjar", "2015-11-01"),
+    ("塔利班1996年攻占喀布尔；翌年5月，塔利班攻占马扎里沙里夫。", "2001-11-10", "Mazar-i-Sharif", "1997-05-01"),
+])
+def test_zh_the_next_year_is_the_year_after_the_one_written_before(text, published, place, day) -> None:
+    found = [e for e in _events(text, "zh", published, "territory_captured") if e.place and e.place.name == place]
+    assert str(max(e.date_start for e in found)) == day

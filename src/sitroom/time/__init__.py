@@ -20,18 +20,21 @@ _WRITTEN_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 
 def carry_years(sentences) -> None:
     """Give 同年8月, 同年, later that year the year of the last time expression written with a year before it
-    in the report (辛贾尔2014年…，同年8月落入伊斯兰国之手); with none, they keep the report's year."""
+    in the report (辛贾尔2014年…，同年8月落入伊斯兰国之手), and 次年11月 the year after it; with none, they keep
+    the report's year."""
     last_year: int | None = None
     for s in sentences:
         out = []
         for t in s.times or []:
-            if t.kind == "sameyear" and last_year is not None and t.date_start is not None:
+            if t.kind in ("sameyear", "nextyear") and last_year is not None and t.date_start is not None:
+                year = last_year + (t.kind == "nextyear")
                 try:
-                    t = replace(t, date_start=t.date_start.replace(year=last_year),
-                                date_end=t.date_end.replace(year=last_year) if t.date_end else None, kind="point")
+                    t = replace(t, date_start=t.date_start.replace(year=year),
+                                date_end=t.date_end.replace(year=year) if t.date_end else None, kind="point")
+                    last_year = year  # 次年11月…同年: the year just reached
                 except ValueError:  # 29 February of a common year
-                    pass
-            elif t.kind == "sameyear":
+                    t = replace(t, kind="point")
+            elif t.kind in ("sameyear", "nextyear"):
                 t = replace(t, kind="point")
             if _WRITTEN_YEAR.search(t.text) and t.date_start is not None:
                 last_year = t.date_start.year

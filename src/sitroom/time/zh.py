@@ -25,6 +25,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("d", re.compile(rf"(?:当地时间|本月)?{_D}[日号](?:晚间?|凌晨|上午|下午|早上|晚上|中午|早些时候)?(?!电|讯)")),
     ("same_year_m", re.compile(rf"同年(?:的)?{_D}月(?:份)?")),
     ("same_year", re.compile(r"同年")),
+    ("next_year_m", re.compile(rf"(?:次年|翌年|第二年)(?:的)?{_D}月(?:份)?")),
+    ("next_year", re.compile(r"次年|翌年")),
     ("y", re.compile(r"(\d{4})年(?:以来)?")),
     ("m", re.compile(rf"(?:今年)?{_D}月(?:份|间)?")),
     ("weekday", re.compile(r"(?:本|上|这|下)?(?:周|星期|礼拜)([一二三四五六日天])")),
@@ -151,7 +153,7 @@ def _part_of_month(expr: TimeExpr, text: str, taken: list[bool]) -> TimeExpr:
     if expr.date_end is not None and expr.date_end < b:
         b = max(a, expr.date_end)  # the report's own month: up to its date
     return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range",
-                    "sameyear" if expr.kind == "sameyear" else "range")
+                    expr.kind if expr.kind in ("sameyear", "nextyear") else "range")
 
 
 _YEAR_PART = re.compile(r"(?:年)?(初|底|末|上半年|下半年)|年中")
@@ -169,7 +171,7 @@ def _part_of_year(expr: TimeExpr, text: str, taken: list[bool]) -> TimeExpr:
     if expr.date_end is not None and expr.date_end < b:
         b = max(a, expr.date_end)  # this year: up to the report's date
     return TimeExpr(expr.start, m.end(), text[expr.start:m.end()], a, b, "range",
-                    "sameyear" if expr.kind == "sameyear" else "range")
+                    expr.kind if expr.kind in ("sameyear", "nextyear") else "range")
 
 
 def _before(m: re.Match, n: int) -> str:
@@ -241,6 +243,13 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             return TimeExpr(s, e, t, a, b, "month", "sameyear")
         if name == "same_year":
             return TimeExpr(s, e, t, date(ref.year, 1, 1), date(ref.year, 12, 31), "year", "sameyear")
+        if name == "next_year_m":
+            if not 1 <= g[0] <= 12:
+                return None
+            a, b = month_range(ref.year, g[0])
+            return TimeExpr(s, e, t, a, b, "month", "nextyear")
+        if name == "next_year":
+            return TimeExpr(s, e, t, date(ref.year, 1, 1), date(ref.year, 12, 31), "year", "nextyear")
         if name == "y":
             if not 1900 <= g[0] <= ref.year + 1:
                 return None
