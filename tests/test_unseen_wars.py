@@ -2627,3 +2627,12 @@ def test_zh_an_attack_only_supposed_is_no_event(text, published) -> None:
 def test_zh_the_next_year_is_the_year_after_the_one_written_before(text, published, place, day) -> None:
     found = [e for e in _events(text, "zh", published, "territory_captured") if e.place and e.place.name == place]
     assert str(max(e.date_start for e in found)) == day
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("- March 17: the Security Council adopts resolution 1973 on Libya.", "2011-03-25", "2011-03-17"),
+    ("June 22: the U.N. Security Council approves a French-led force for Rwanda.", "1994-07-05", "1994-06-22"),
+])
+def test_en_a_chronology_in_the_present_tense_keeps_the_council_vote(text, published, day) -> None:
+    found = _expect_event(text, "en", published, "meeting", actor="UN Security Council")
+    assert str(found[0].date_start) == day
