@@ -205,7 +205,8 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
             added.append(ActorMention(m.start(), m.end(), m.group(0), target))
         s.actors.extend(added)
         s.actors.sort(key=lambda a: a.start)
-        _owned_forces(s, recent, window, lex)
+        if doc.language == "en":  # 其部队, 他们的部队: read by the event frame, with the clause it opens
+            _owned_forces(s, recent, window, lex)
         asides = _appositive_spans(s.text) if doc.language == "en" else []
         for a in s.actors:
             if a.actor is not None and a.actor.type in _ACTING_TYPES and a not in added \
@@ -217,11 +218,9 @@ _POSSESSIVE = re.compile(r"\b(?:[Tt]heir|[Ii]ts)\s+$")
 
 
 def _owned_forces(s, recent: list[tuple[int, int, Actor]], window: int, lex: ActorLexicon) -> None:
-    """``their columns``, ``its warplanes``, 其部队: a role word owned by a pronoun names the forces of the
+    """``their columns``, ``its warplanes`` (English): a role word owned by a pronoun names the forces of the
     party named before it in the sentence (Russia's defence ministry said its warplanes), else the armed group
     the sentences just before are about (their first armed actor), not the army of the country in context."""
-    if re.search(r"[\u4e00-\u9fff]", s.text):
-        return  # 其部队, 他们的部队: read by the event frame, with the clause it opens (frames.pick_agent)
     for m in s.actors:
         if m.role is None or m.country is not None or m.role.type not in ("state_force", "nsag") \
                 or not _POSSESSIVE.search(s.text[max(0, m.start - 8):m.start]):

@@ -26,10 +26,10 @@ _FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机
 ARMED_ACTS = frozenset({"territory_captured", "air_strike", "armed_clash", "attack"})
 VICTIMS = "the side of the dead or wounded"
 REQUESTABLE = frozenset({"troop_deployment", "withdrawal", "evacuation", "territory_captured", "air_strike"})  # not residents told to leave
-ENTRY = "territory_captured/troop_deployment"
+ENTRY = "territory_captured/troop_deployment"  # forces entered X: a capture of a town, a deployment into a territory
 _ZERO_SUBJECT_ACTS = frozenset({"territory_captured", "attack", "air_strike", ENTRY})
 _ZH_NO_SUBJECT = re.compile(r"(?:[\d一二三四五六七八九十]+日|当天|当晚|次日|翌日|随即|随后|接着|其后|此后|再|又|已|并|也|还|先后|相继|一举|"
-                            r"凌晨|上午|下午|晚间|晚上|清晨|早上|中午|深夜|午夜|\s)*")  # forces entered X: a capture of a town, a deployment into a territory
+                            r"凌晨|上午|下午|晚间|晚上|清晨|早上|中午|深夜|午夜|\s)*")  # only times and adverbs: no subject
 
 
 def extract_events(doc: Document) -> list[Event]:

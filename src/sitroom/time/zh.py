@@ -23,10 +23,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("d_range", re.compile(rf"(?:本月)?{_D}日?(?:至|到|-|—|~){_D}日")),
     ("d_since", re.compile(rf"(?:自|从)?(?:本月)?{_D}日(?:以来|起)")),
     ("d", re.compile(rf"(?:当地时间|本月)?{_D}[日号](?:晚间?|凌晨|上午|下午|早上|晚上|中午|早些时候)?(?!电|讯)")),
-    ("same_year_m", re.compile(rf"同年(?:的)?{_D}月(?:份)?")),
-    ("same_year", re.compile(r"同年")),
-    ("next_year_m", re.compile(rf"(?:次年|翌年|第二年)(?:的)?{_D}月(?:份)?")),
-    ("next_year", re.compile(r"次年|翌年")),
+    ("year_anaphor_m", re.compile(rf"(同年|次年|翌年|第二年)(?:的)?{_D}月(?:份)?")),
+    ("year_anaphor", re.compile(r"(同年|次年|翌年)")),
     ("y", re.compile(r"(\d{4})年(?:以来)?")),
     ("m", re.compile(rf"(?:今年)?{_D}月(?:份|间)?")),
     ("weekday", re.compile(r"(?:本|上|这|下)?(?:周|星期|礼拜)([一二三四五六日天])")),
@@ -236,20 +234,15 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             if a is not None and a < ref and "将" in _before(m, 4):
                 a = _next_month_day(g[0], ref)
             return TimeExpr(s, e, t, a, a, "day") if a else None
-        if name == "same_year_m":
-            if not 1 <= g[0] <= 12:
+        if name in ("year_anaphor_m", "year_anaphor"):
+            # 同年8月, 次年: the year is settled from the report's written years (time.carry_years)
+            kind = "sameyear" if g[0] == "同年" else "nextyear"
+            if name == "year_anaphor":
+                return TimeExpr(s, e, t, date(ref.year, 1, 1), date(ref.year, 12, 31), "year", kind)
+            if not 1 <= g[1] <= 12:
                 return None
-            a, b = month_range(ref.year, g[0])
-            return TimeExpr(s, e, t, a, b, "month", "sameyear")
-        if name == "same_year":
-            return TimeExpr(s, e, t, date(ref.year, 1, 1), date(ref.year, 12, 31), "year", "sameyear")
-        if name == "next_year_m":
-            if not 1 <= g[0] <= 12:
-                return None
-            a, b = month_range(ref.year, g[0])
-            return TimeExpr(s, e, t, a, b, "month", "nextyear")
-        if name == "next_year":
-            return TimeExpr(s, e, t, date(ref.year, 1, 1), date(ref.year, 12, 31), "year", "nextyear")
+            a, b = month_range(ref.year, g[1])
+            return TimeExpr(s, e, t, a, b, "month", kind)
         if name == "y":
             if not 1900 <= g[0] <= ref.year + 1:
                 return None
