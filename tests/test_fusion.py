@@ -154,3 +154,17 @@ def test_control_command(tmp_path: Path, fmt: str) -> None:
     if fmt == "geojson":
         data = json.loads(out.output)
         assert data["type"] == "FeatureCollection" and data["features"]
+
+
+def test_a_town_and_its_airport_stay_two_captures_across_reports(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _write(docs, "a", "GOMA, Aug 25 (Wire A) - Rebel troops entered Kisangani on Friday. On Saturday, the rebels "
+           "seized Kisangani's Bangoka airport.", "1998-08-25", "Wire A")
+    _write(docs, "b", "KINSHASA, Aug 25 (Wire B) - Rebels seized the Bangoka airport in Kisangani on Saturday, "
+           "officials said.", "1998-08-25", "Wire B")
+    store = Store(tmp_path / "k.sqlite")
+    ingest_documents(store, _items([docs]))
+    fused = store.fused_events(event_type="territory_captured")
+    assert sorted((f["location"]["name"], bool(f["site"]), f["n_sources"]) for f in fused) == [
+        ("Kisangani", False, 1), ("Kisangani", True, 2)]

@@ -166,6 +166,8 @@ def test_zh_mixed_numerals(text, value) -> None:
     ("上月中旬，政府军撤出该镇。", "zh", "2023-11-08", "2023-10-11", "2023-10-20"),
     ("In May, the army retook Gao.", "en", "2013-08-01", "2013-05-01", "2013-05-31"),
     ("They have held the town since early March.", "en", "2024-02-20", "2023-03-01", "2024-02-20"),
+    ("Earlier in the week, the rebels seized the barracks.", "en", "1983-10-27", "1983-10-24", "1983-10-27"),
+    ("Earlier in the month, rebels shelled the port.", "en", "1998-08-25", "1998-08-01", "1998-08-25"),
 ])
 def test_vague_dates_are_ranges(text, language, ref, start, end) -> None:
     (t,) = find_times(text, D(ref), language)
@@ -2629,3 +2631,64 @@ def test_zh_the_next_year_is_the_year_after_the_one_written_before(text, publish
 def test_en_a_chronology_in_the_present_tense_keeps_the_council_vote(text, published, day) -> None:
     found = _expect_event(text, "en", published, "meeting", actor="UN Security Council")
     assert str(found[0].date_start) == day
+
+
+# sites: a base, an airport or a building taken at a town ---------------------------------------------
+
+def _sites(text: str, language: str, published: str) -> list[tuple]:
+    return sorted((e.place.name if e.place else None, e.site or "") for e in _events(text, language, published,
+                                                                                     "territory_captured"))
+
+
+@pytest.mark.parametrize("text, language, published, site", [
+    ("刚果（金）叛军3日进入基桑加尼。叛军4日夺取了基桑加尼机场。", "zh", "1998-08-05", "机场"),
+    ("U.S. troops entered St. George's on Tuesday. On Wednesday, Army Rangers seized the Point Salines airport.",
+     "en", "1983-10-27", "Point Salines airport"),
+])
+def test_a_site_taken_after_its_town_is_a_capture_of_its_own(text, language, published, site) -> None:
+    found = _sites(text, language, published)
+    town = found[0][0]
+    assert found == [(town, ""), (town, site)]
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("叛军4日攻占班戈卡机场，并控制了基桑加尼全城。", "zh", "1998-08-05"),
+    ("U.S. Army Rangers seized the Calivigny barracks and took control of St. George's on Wednesday.", "en", "1983-10-27"),
+])
+def test_one_sentence_that_takes_a_site_and_its_town_tells_one_capture(text, language, published) -> None:
+    assert len(_sites(text, language, published)) == 1
+
+
+@pytest.mark.parametrize("text, language, published, sites", [
+    ("叛军4日在基桑加尼先后控制了班戈卡机场、贾科莫兵营和齐博河大桥。", "zh", "1998-08-05", {"班戈卡机场", "贾科莫兵营", "齐博河大桥"}),
+    ("U.S. troops entered St. George's on Tuesday. On Wednesday, Marines seized Pearls airport, the Grenville "
+     "harbour and the Fort Frederick barracks.", "en", "1983-10-27",
+     {"", "Pearls airport", "Grenville harbour", "Fort Frederick barracks"}),
+])
+def test_a_list_of_named_sites_gives_one_capture_each(text, language, published, sites) -> None:
+    assert {site for _, site in _sites(text, language, published)} == sites
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The Congolese army said some 800 civilians had taken refuge at its Kisangani base.", "1998-08-25"),
+    ("The Nigerian army said hundreds of families had taken shelter at its Monrovia barracks.", "1990-09-10"),
+])
+def test_taking_refuge_or_shelter_is_no_capture(text, published) -> None:
+    assert not _events(text, "en", published, "territory_captured")
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Rebel troops entered Kisangani on Friday.", "1998-08-25", "Congolese rebels"),
+    ("Rebel troops entered Kigali on Monday.", "1994-07-05", "Rwandan rebels"),
+])
+def test_rebel_troops_are_rebels_not_the_army(text, published, actor) -> None:
+    assert {e.actor1 for e in _events(text, "en", published, "territory_captured")} == {actor}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("U.S. troops entered St. George's on Tuesday.", "1983-10-27", "St. George's"),
+    ("Rebels shelled the outskirts of St. John's on Monday.", "1990-07-03", "St. John's"),
+])
+def test_town_names_with_an_abbreviation_or_a_final_s(text, published, place) -> None:
+    doc = _analyse(text, "en", published)
+    assert place in {p.place.name for s in doc.sentences for p in s.places if p.place}

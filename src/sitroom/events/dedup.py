@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sitroom.events.model import Event
+from sitroom.events.sites import sites_agree
 
 ONE_DAY = timedelta(days=1)
 DIALOGUE = frozenset({"appeal", "threat", "rejection", "meeting", "agreement"})
@@ -51,8 +52,18 @@ def _places_agree(a: Event, b: Event) -> bool:
     return broad.place.contains(narrow.place) and broad.quantity is None
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Whether two events of one document describe the same happening."""
+def _one_sentence_takes_the_town_and_its_site(a: Event, b: Event) -> bool:
+    """'Seized the division's headquarters and took full control of el-Fasher', 开进帝力，控制了机场: one
+    sentence that takes a town and a site in it tells one capture."""
+    if bool(a.site) == bool(b.site):
+        return False
+    sentences = {a.evidence.sentence} | {m.sentence for m in a.mentions}
+    return b.evidence.sentence in sentences or any(m.sentence in sentences for m in b.mentions)
+
+
+def same_event(a: Event, b: Event, any_site: bool = False) -> bool:
+    """Whether two events of one document describe the same happening (``any_site``: whatever site each
+    capture names)."""
     if a.event_type != b.event_type:
         return False
     if a.subtype and b.subtype and a.subtype != b.subtype:
@@ -62,6 +73,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.actor1 is None and b.actor1 is None and a.place is None:
         return False
+    if not any_site and not sites_agree(a.site, b.site) and not _one_sentence_takes_the_town_and_its_site(a, b):
+        return False  # the town and its airport are two captures
     if a.event_type in DIALOGUE and a.actor2 != b.actor2:
         return False  # urging residents to stay calm and ordering soldiers to surrender are two appeals
     return _places_agree(a, b) and _quantities_agree(a, b) and _dates_overlap(a, b)
@@ -101,11 +114,20 @@ def merge_repeats(events: list[Event], headings: frozenset[int] = frozenset()) -
     ``headings``: indices of headline sentences, whose dates yield to the body's."""
     out: list[Event] = []
     for ev in events:
-        for kept in out:
-            if same_event(kept, ev):
-                from_headline = kept.evidence.sentence in headings and not kept.mentions
-                _absorb(kept, ev, from_headline and ev.evidence.sentence not in headings)
-                break
-        else:
+        kept = next((k for k in out if same_event(k, ev)), None)
+        if kept is None and not ev.site:
+            # 'the fall of the city' after 'overran the city's main army base': where the report tells of no
+            # other capture of the town, the site's capture was the town's
+            kept = next((k for k in out if k.site and same_event(k, ev, any_site=True)), None)
+        if kept is None:
             out.append(ev)
+            continue
+        from_headline = kept.evidence.sentence in headings and not kept.mentions
+        _absorb(kept, ev, from_headline and ev.evidence.sentence not in headings)
+    # a site taken in a sentence whose town capture merged with an earlier mention: one capture
+    for ev in [e for e in out if e.site]:
+        town = next((k for k in out if k is not ev and not k.site and same_event(k, ev)), None)
+        if town is not None:
+            _absorb(town, ev)
+            out.remove(ev)
     return out

@@ -12,6 +12,7 @@ from sitroom.events.context import Discourse
 from sitroom.events.dedup import merge_repeats
 from sitroom.events.lexicon import Trigger, cues, triggers
 from sitroom.events.model import Event, Mention
+from sitroom.events.sites import site_class, site_of, sites_listed
 from sitroom.places.gazetteer import Gazetteer, en_key, gazetteer
 from sitroom.places.model import Place, PlaceMention
 from sitroom.text.document import Document, Sentence
@@ -331,7 +332,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         return []  # 继续向北推进: an advance with no town named is no attack on anything
     if not chosen:
         chosen = [None]
+    implicit_site = None
     if event_type in CAPTURE_TYPES and not explicit_place and quantity is None:
+        implicit_site = site_of(s, w, None, lang)
         facility = _FACILITY[lang].search(s.text[w.trig_end:min(w.end, w.trig_end + 30) if lang == "zh" else w.trig_end + 60])
         if facility and re.search(r"这一|这个|这座|该|\bthis\b|\bthe\s+same\b", s.text[w.trig_end:w.trig_end + facility.start()], re.I):
             return []  # 控制了这一军事基地: the base already reported, not a new capture
@@ -387,6 +390,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             capital = gaz.capital_city(place.country_code)
             if capital is not None:
                 place, place_reason = capital, "embassy staff: the capital of the country"
+        site = None
+        if event_type in CAPTURE_TYPES and place is not None and place.kind != "country":
+            site = implicit_site if pm is None or pm.start < 0 else site_of(s, w, pm, lang)
         top = lex.top(actor) if actor is not None else None
         if event_type == "territory_captured" and top is not None and top.armed:
             discourse.last_captor = top
@@ -412,7 +418,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             actor1=top.name if top else None, actor2=actor2,
             actor1_country=_state_country(top, lex),
             actor1_detail=actor.name if actor is not None and top is not None and actor.name != top.name else None,
-            place=place, place_text=pm.text if pm is not None else None,
+            place=place, place_text=pm.text if pm is not None else None, site=site,
             date_start=when.date_start if when else None, date_end=when.date_end if when else None,
             date_precision=when.precision if when else None, date_reason=time_reason,
             quantity=None if quantity is None or quantity.value != quantity.value else quantity.value,
@@ -425,6 +431,13 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         if victims is not None:
             ev.reasons["actor2"] = VICTIMS
         out.append(ev)
+        if site is not None and len(chosen) == 1:
+            # 控制K1军事基地、基尔库克军用机场和巴巴古尔古尔油田: each site of the list is taken
+            seen = {site_class(site)}
+            for other in sites_listed(s, w, lang):
+                if site_class(other) not in seen:
+                    seen.add(site_class(other))
+                    out.append(replace(ev, site=other, mentions=[], reasons=dict(ev.reasons)))
         if residents_ordered:
             out.append(replace(ev, event_type="evacuation", mentions=[], quantity_unit=None,
                                reasons={**ev.reasons, "event_type": "an evacuation of residents ordered by an authority"}))

@@ -40,6 +40,7 @@ class Event:
     actor1_country: str | None = None  # the state actor1 belongs to (US military and United States: US)
     place: Place | None = None
     place_text: str | None = None
+    site: str | None = None  # captures: the base, airport or building taken at the place, as written
     date_start: date | None = None
     date_end: date | None = None
     date_precision: str | None = None
@@ -58,6 +59,8 @@ class Event:
         """Stable id: document, type and evidence offsets."""
         place = self.place.key if self.place else ""
         raw = f"{self.doc_id}:{self.event_type}:{self.evidence.start}:{self.evidence.end}:{self.evidence.trigger}:{place}"
+        if self.site:
+            raw += f":{self.site}"  # two sites of one town taken in one sentence
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
     def to_contract(self) -> dict:
@@ -81,6 +84,7 @@ class Event:
             "actor1_detail": self.actor1_detail,
             "actor1_country": self.actor1_country,
             "place_text": self.place_text,
+            "site": self.site,
             "quantity_flags": list(self.quantity_flags),
             "subtype": self.subtype,
             "date_reason": self.date_reason,

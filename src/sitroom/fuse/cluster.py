@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from sitroom.events.sites import site_class
 from sitroom.fuse.model import FusedEvent, Member
 
 # how far apart two reports of one event may date it, in days
@@ -35,7 +36,10 @@ def _place_key(m: Member) -> str | None:
 
 
 def places_compatible(a: Member, b: Member) -> bool:
-    """Same place, or one inside the other (a country contains its towns, a province its capital)."""
+    """Same place, or one inside the other (a country contains its towns, a province its capital); the
+    same kind of site (a town's airport is not the town)."""
+    if site_class(a.record.get("site")) != site_class(b.record.get("site")):
+        return False
     la, lb = _loc(a), _loc(b)
     if not la or not lb:
         return True
@@ -158,6 +162,8 @@ def summarise(cluster: FusedEvent) -> dict:
         "actor1": actor1,
         "actor2": actor2,
         "location": best_loc,
+        "site": Counter(m.record.get("site") for m in members if m.record.get("site")).most_common(1)[0][0]
+        if any(m.record.get("site") for m in members) else None,
         "date_start": min(starts) if starts else None,
         "date_end": max(ends) if ends else None,
         "best_date": best_day,

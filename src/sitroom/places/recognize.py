@@ -265,8 +265,13 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             span = text[s:last_e]
             if k == 1 and word.lower() in _EN_STOP and not _EN_ADMIN_SUFFIX.match(text[e:]):
                 continue  # "Northern Alliance", "Union": never a place alone ("Unity State" still is)
-            if re.search(r"[.,;:!?]", span):
-                continue
+            if re.search(r"[,;:!?]|(?<!\bSt)(?<!\bMt)(?<!\bFt)\.", span):
+                continue  # St. George's, Mt. Hermon: an abbreviation's period is inside a name
+            owned = text[last_e:last_e + 2] in ("'s", "’s")
+            cands = gaz.lookup_en(span + text[last_e:last_e + 2]) if owned else []
+            if cands:  # St. George's, St. John's: the 's belongs to the name
+                hit = (k, last_e + 2, cands)
+                break
             cands = gaz.lookup_en(span)
             if cands:
                 hit = (k, last_e, cands)
