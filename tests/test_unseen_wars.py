@@ -2692,3 +2692,34 @@ def test_rebel_troops_are_rebels_not_the_army(text, published, actor) -> None:
 def test_town_names_with_an_abbreviation_or_a_final_s(text, published, place) -> None:
     doc = _analyse(text, "en", published)
     assert place in {p.place.name for s in doc.sentences for p in s.places if p.place}
+
+
+# evacuations: the country passed through, the people counted -------------------------------
+
+@pytest.mark.parametrize("text, language, published, place, transit", [
+    ("中国公民从喀布尔经土库曼斯坦撤离。", "zh", "2021-08-20", "Kabul", "Turkmenistan"),
+    ("日本侨民从喀土穆经吉布提撤离。", "zh", "2023-04-25", "Khartoum", "Djibouti"),
+    ("Embassy staff were evacuated via Armenia from Iran.", "en", "2025-06-18", "Tehran", "Armenia"),
+])
+def test_a_country_passed_through_is_not_where_people_are_evacuated_from(text, language, published, place,
+                                                                          transit) -> None:
+    found = _expect_event(text, language, published, "evacuation", place=place)
+    assert transit not in {e.place.name for e in found if e.place}
+
+
+@pytest.mark.parametrize("text, published, count", [
+    ("各国侨民纷纷撤往日本，至昨日已撤出约二千人。", "1950-06-29", 2000),
+    ("在苏丹的中国公民纷纷撤往埃及，至昨日已撤出约一千人。", "2023-04-27", 1000),
+])
+def test_zh_a_clause_without_a_subject_goes_on_with_the_people_evacuated(text, published, count) -> None:
+    _expect_event(text, "zh", published, "evacuation", quantity=count)
+    assert not _events(text, "zh", published, "withdrawal")
+
+
+@pytest.mark.parametrize("text, published, count", [
+    ("The frigate evacuated 225 foreigners from Aden, including 176 Pakistanis.", "2015-04-03", 225),
+    ("The navy has evacuated more than 1,000 foreigners from Port Sudan, among them 300 Indians.", "2023-04-27", 1000),
+])
+def test_en_the_number_right_after_evacuated_counts_the_people(text, published, count) -> None:
+    found = _expect_event(text, "en", published, "evacuation", quantity=count)
+    assert len(found) == 1

@@ -316,7 +316,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             places = [p for p in places if p.place is not None and p.place.kind != "country"
                       and cue["venue"].search(s.text[max(0, p.start - 12):p.start])]
     places.sort(key=lambda p: p.start)
-    chosen, place_reason = frames.pick_places(s, w, trig, places, lang)
+    chosen, place_reason = frames.pick_places(s, w, trig, places, lang, event_type)
     if lang == "zh" and event_type in CAPTURE_TYPES:
         # 攻占的第三个达尔富尔地区州府驻军基地: a place counted with an ordinal sums up captures told elsewhere
         chosen = [pm for pm in chosen if not re.search(r"第[一二三四五六七八九十\d]+(?:个|座|处)$", s.text[max(0, pm.start - 6):pm.start])]
@@ -497,6 +497,9 @@ def _who_moves(s: Sentence, w: frames.Window, agent: ActorMention | None, cue: d
             return "displacement"  # more than 5,000 Greek Cypriots had fled: a people counted, not a force
     if cue["personnel"].search(near):
         return "evacuation"
+    if lang == "zh" and (agent is None or agent.end <= w.start) and not cue["force"].search(near) \
+            and cue["personnel"].search(s.text[:w.start]):
+        return "evacuation"  # 侨民撤往日本，至昨日已撤出约二千人: a clause without a subject goes on with the people before
     if flee and cue["civilians"].search(near) and not cue["force"].search(s.text[max(0, w.trig_start - 30):w.trig_start]):
         return "displacement"  # civilians who flee are displaced, whoever drove them out
     if actor is not None and (actor.armed or actor.type in ("igo", "state", "government")):

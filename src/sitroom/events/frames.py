@@ -38,6 +38,9 @@ _ORIGIN = {"zh": re.compile(r"(?:从|自)[^，。；,;]{0,8}$"), "en": re.compil
 _DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
                 "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}
 
+_TRANSIT = {"zh": re.compile(r"(?:经|经由|取道|途经)(?:[\u4e00-\u9fff]{0,8}?、)*$"),
+            "en": re.compile(r"\b(?:via|through)\s+(?:the\s+)?$", re.I)}
+
 
 @dataclass
 class Window:
@@ -464,8 +467,10 @@ def _item_place(item: list[PlaceMention]) -> PlaceMention:
 _EN_NEW_CLAUSE = re.compile(r"\b(?:when|while|because|although|though|whereas|but|where|which|who|whom|whose)\b")
 
 
-def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention], language: str) -> tuple[list[PlaceMention], str]:
-    """Places the trigger is about: a list after it (攻占X和Y), a list before it (X、Y失守) or the nearest."""
+def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention], language: str,
+                event_type: str | None = None) -> tuple[list[PlaceMention], str]:
+    """Places the trigger is about: a list after it (攻占X和Y), a list before it (X、Y失守) or the nearest.
+    ``event_type``: the type the trigger was read as, where it can be read as several."""
     list_gap = _ZH_LIST_GAP if language == "zh" else _EN_LIST_GAP
     limit_after = w.end if language == "zh" else min(len(s.text), w.trig_end + 90)
     if language == "zh":
@@ -558,6 +563,11 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     if trig.place == "any" and trig.type in ("withdrawal/evacuation", "evacuation", "displacement"):
         # people leave from a place: a destination (fleeing to Rwanda, 逃往森纳尔) is not where it happened
         origin = [p for p in pool if not _DESTINATION[language].search(s.text[max(0, p.start - 12):p.start])]
+        if (event_type or trig.type) == "evacuation":
+            # 经亚美尼亚撤离, flown out via Amman: a country passed through is not where people leave from either
+            origin = [p for p in origin if not _TRANSIT[language].search(s.text[max(0, p.start - 12):p.start])]
+            if pool and not origin:
+                return [], "only where people were taken to is written (not where they left)"
         pool = origin or pool
     if not pool:
         return [], "no place in the sentence"
@@ -833,12 +843,14 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
                      and not _MONEY.search(s.text[max(0, q.start - 2):q.end + 12])), None)
     pool = [q for q in s.quantities if lo <= q.start < hi and q.unit_class in classes
             and not (event_type in ("evacuation", "displacement") and q.unit == "troops")]  # troops sent to evacuate
-    if event_type in ("displacement", "casualties") and language == "en":
-        # displaced nearly 12 million / killing 80 fighters: the number right after the trigger counts people
+    if event_type in ("displacement", "casualties", "evacuation") and language == "en":
+        # displaced nearly 12 million / killing 80 fighters / evacuated 225 foreigners: the number right after
+        # the trigger counts people
         right_after = [q for q in s.quantities if 0 <= q.start - w.trig_end <= 12 and q.value == q.value
-                       and q.unit_class in (None, "people") and not s.text[w.trig_end:q.start].strip()]
+                       and q.unit_class in (None, "people") and q.unit != "troops" and not s.text[w.trig_end:q.start].strip()]
         if right_after:
             return right_after[0]
+    if event_type in ("displacement", "casualties") and language == "en":
         toll = [q for q in s.quantities if q.start >= w.trig_end and q.value == q.value
                 and q.unit_class in (None, "people") and _TOLL_VERB.match(s.text[w.trig_end:q.start])]
         if toll and re.search(r"toll|deaths|casualties|fatalities", s.text[w.trig_start:w.trig_end], re.I):
