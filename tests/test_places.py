@@ -337,3 +337,15 @@ def test_every_first_level_division_of_a_curated_country_has_its_row() -> None:
             if sub.parent_code is None and sub.code not in isos:
                 missing.append(sub.code)
     assert missing == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("北韩军队占领了水原。", "KR/city/Suwon"),
+    ("美军飞机轰炸了海防港附近的油库。", "VN/city/Haiphong"),
+    ("北越军队逼近西貢。", "VN/city/Ho Chi Minh City"),
+    ("联军舰艇炮击元山。", "KP/city/Wonsan"),
+])
+def test_zh_city_written_without_its_shi_or_by_its_old_name(gaz, text, key) -> None:
+    """水原市 is written 水原, 海防市 海防, Ho Chi Minh City 西贡 (Saigon) in most reports."""
+    view, found = _zh(text, gaz)
+    assert key in {m.place.key for m in found if m.place}
