@@ -10,7 +10,7 @@ import pytest
 from sitroom.ingest.model import Metadata, RawDocument
 from sitroom.pipeline import analyse
 from sitroom.places import gazetteer
-from sitroom.places.recognize import find_places_en, find_places_zh
+from sitroom.places.recognize import find_places_en, find_places_zh, unnamed_capitals
 from sitroom.text.view import simplified_view
 
 GAZ_DIR = Path(__file__).resolve().parents[1] / "src" / "sitroom" / "places" / "data" / "gazetteer"
@@ -349,3 +349,27 @@ def test_zh_city_written_without_its_shi_or_by_its_old_name(gaz, text, key) -> N
     """水原市 is written 水原, 海防市 海防, Ho Chi Minh City 西贡 (Saigon) in most reports."""
     view, found = _zh(text, gaz)
     assert key in {m.place.key for m in found if m.place}
+
+
+@pytest.mark.parametrize("text, language, main, capital", [
+    ("Rebels seized the capital on Sunday.", "en", "CF", "Bangui"),
+    ("Taliban fighters entered the Afghan capital on Sunday.", "en", "PK", "Kabul"),
+    ("Iraqi troops seized Kuwait's capital before dawn.", "en", "IQ", "Kuwait City"),
+    ("叛军24日攻入首都，总统出逃。", "zh", "CF", "Bangui"),
+    ("胡塞武装21日控制了也门首都。", "zh", "SA", "Sanaa"),
+    ("The rebels took a junction town about 60km east of the capital.", "en", "SL", None),
+    ("Crowds gathered in the Crimean capital on Saturday.", "en", "UA", None),
+    ("They were flown out of the capital, Freetown, on Monday.", "en", "SL", None),
+    ("卫队在首都喀布尔巡逻。", "zh", "AF", None),
+    ("Fighting spread to the capital of Helmand province on Friday.", "en", "AF", "Lashkar Gah"),
+    ("Rebels reached the capital of Tigray on Sunday.", "en", "ET", "Mekelle"),
+    ("Rebels reached the capital of Helmand province, Lashkar Gah, on Sunday.", "en", "AF", None),
+])
+def test_the_capital_unnamed_is_the_capital_of_the_country_written_or_reported_on(gaz, text, language, main,
+                                                                                   capital) -> None:
+    """'the capital', 首都 without a name: the capital of the country before it (Kuwait's, 也门, the Afghan) or of
+    the report's country; a place beside the capital, a region's capital or a capital named is no such mention."""
+    view = simplified_view(text) if language == "zh" else text
+    known = find_places_zh(view, gaz) if language == "zh" else find_places_en(view, gaz)
+    found = unnamed_capitals(view, known, gaz, language, main)
+    assert [m.place.name for m in found] == ([capital] if capital else [])

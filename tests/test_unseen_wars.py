@@ -2723,3 +2723,26 @@ def test_zh_a_clause_without_a_subject_goes_on_with_the_people_evacuated(text, p
 def test_en_the_number_right_after_evacuated_counts_the_people(text, published, count) -> None:
     found = _expect_event(text, "en", published, "evacuation", quantity=count)
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("text, language, published, actor, place", [
+    ("Rebels in the Central African Republic seized the capital on Sunday.", "en", "2013-03-25",
+     "Central African rebels", "Bangui"),
+    ("Taliban fighters entered the Afghan capital on Sunday.", "en", "2021-08-16", "Taliban", "Kabul"),
+    ("也门胡塞武装21日控制了也门首都。", "zh", "2014-09-22", "Houthis", "Sanaa"),
+    ("Taliban fighters seized the capital of Helmand province on Friday.", "en", "2021-08-14", "Taliban", "Lashkar Gah"),
+    ("M23 rebels seized the capital of North Kivu province on Tuesday.", "en", "2012-11-21", "M23", "Goma"),
+])
+def test_a_capital_taken_unnamed_is_the_capital_of_the_country(text, language, published, actor, place) -> None:
+    assert {(a, p) for a, p, _ in _captures(text, language, published)} == {(actor, place)}
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("The French army has evacuated more than 800 foreigners from the capital of Chad, flying them to Gabon.", "en",
+     "2008-02-04"),
+    ("The French army, which keeps troops in Chad, has evacuated more than 800 foreigners from the capital.", "en",
+     "2008-02-04"),
+    ("法军已从乍得首都撤出800多名外国侨民。", "zh", "2008-02-04"),
+])
+def test_people_evacuated_from_the_capital_are_placed_there(text, language, published) -> None:
+    _expect_event(text, language, published, "evacuation", place="N'Djamena")

@@ -568,6 +568,9 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
             origin = [p for p in origin if not _TRANSIT[language].search(s.text[max(0, p.start - 12):p.start])]
             if pool and not origin:
                 return [], "only where people were taken to is written (not where they left)"
+            marked = [p for p in origin if p.start >= w.trig_end
+                      and _ORIGIN[language].search(s.text[max(w.trig_end, p.start - 30):p.start])]
+            origin = marked or origin  # evacuated 800 foreigners from the capital: the place they leave, said so
         pool = origin or pool
     if not pool:
         return [], "no place in the sentence"

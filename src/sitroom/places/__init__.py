@@ -7,7 +7,7 @@ from collections import Counter
 from sitroom.places.gazetteer import Gazetteer, gazetteer
 from sitroom.places.model import Place, PlaceMention
 from sitroom.places.recognize import (context_countries, disambiguate, find_places_en, find_places_zh, fuzzy_places_zh,
-                                      glossed_names, repeated_glossed_names)
+                                      glossed_names, repeated_glossed_names, unnamed_capitals)
 from sitroom.text.document import Document
 
 
@@ -56,6 +56,14 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
             s.places = [p for p in s.places if not _inside_a_longer_town_name(s.text, p, s.places, gaz)]
     for s in doc.sentences:
         disambiguate(s.places, context)
+    main = context.most_common(1)[0][0] if context else None
+    for s in doc.sentences:
+        if s.kind != "boilerplate":
+            capitals = unnamed_capitals(s.text, s.places, gaz, doc.language, main)
+            if capitals:
+                covered = [(c.start, c.end) for c in capitals]
+                s.places = sorted([p for p in s.places if not any(a <= p.start and p.end <= b for a, b in covered)]
+                                  + capitals, key=lambda p: p.start)
     return context
 
 

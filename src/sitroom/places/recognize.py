@@ -212,6 +212,73 @@ def _attach_capital_roles(text: str, mentions: list[PlaceMention], gaz: Gazettee
     mentions.sort(key=lambda m: (m.start, -m.end))
 
 
+UNNAMED_CAPITAL = {
+    # 首都 not followed by its name (首都喀布尔 names it: checked against the places found)
+    "zh": re.compile(r"首都(?![（(]|圈)"),
+    # the capital, not "the capital of X", "the capital, Kabul", "capital punishment"
+    "en": re.compile(r"(?<![Pp]rovincial )(?<![Rr]egional )(?<![Ss]tate )(?<![Dd]istrict )(?<![Ll]ocal )\bcapital\b"
+                     r"(?!\s+(?:of|city of)\b)(?!,?\s+[A-Z])(?!\s+(?:cities|punishment|gains|markets?|flows?|investment)\b)"),
+}
+_ASIDE_OF_CAPITAL = {  # 60km east of the capital, 首都以北: a place beside the capital, not the capital
+    "zh": re.compile(r"距$"),
+    "en": re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outside|km|miles|kilometres|kilometers|"
+                     r"\)|away)\s+(?:of|from)\s+the\s+$", re.I),
+}
+_COUNTRY_BEFORE_CAPITAL = {"zh": re.compile(r"^(?:的)?$"), "en": re.compile(r"^(?:'s|’s)\s+(?:own\s+)?$")}
+
+
+def capital_aside(text: str, start: int, language: str) -> bool:
+    """Whether the capital word at ``start`` only locates another place (60km east of the capital, 距首都)."""
+    return bool(_ASIDE_OF_CAPITAL[language].search(text[:start]))
+
+
+def unnamed_capitals(text: str, mentions: list[PlaceMention], gaz: Gazetteer, language: str,
+                     main_country: str | None) -> list[PlaceMention]:
+    """``the capital``, ``首都`` without the city's name: a mention of the capital of the country written
+    right before it (Chad's capital, 也门首都, the Afghan capital), else of the last country written before it in
+    the sentence (the emirate's capital), else of the country the report is about."""
+    out = []
+    for m in UNNAMED_CAPITAL[language].finditer(text):
+        if any(p.start <= m.start() < p.end or m.end() <= p.start <= m.end() + 1 for p in mentions) \
+                or capital_aside(text, m.start(), language):
+            continue
+        countries = [p for p in mentions if p.end <= m.start() and p.place is not None and p.place.kind == "country"]
+        owner = [p for p in countries if _COUNTRY_BEFORE_CAPITAL[language].match(text[p.end:m.start()])]
+        # the country written before in the sentence (their hold on Kuwait … the capital), else the report's
+        code = (owner or countries)[-1].place.country_code if (owner or countries) else main_country
+        start = owner[-1].start if owner else m.start()
+        word = re.search(r"\b([\w’'-]+)\s+$", text[:m.start()]) if language == "en" and not owner else None
+        if word and word.group(1)[:1].isupper() and word.group(1) != "The":
+            # the Afghan capital is Kabul; the Crimean capital is no country's
+            code, start = gaz.demonyms.get(en_key(word.group(1))), word.start(1)
+        cap = gaz.capital_city(code) if code else None
+        if cap is None:
+            continue
+        out.append(PlaceMention(start, m.end(), text[start:m.end()], [cap], "city", role="capital_of"))
+    if language == "en":
+        out.extend(_capitals_of_named_places(text, mentions, gaz))
+    return out
+
+
+_EN_CAPITAL_OF_NAMED = re.compile(r"\b(?:(?:provincial|regional|state)\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?"
+                                  r"(?:(?:province|region|state|governorate|oblast)\s+of\s+)?")
+
+
+def _capitals_of_named_places(text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """``the capital of Helmand province``, ``the capital of Chad`` with no city named after it: the capital."""
+    out = []
+    for m in _EN_CAPITAL_OF_NAMED.finditer(text):
+        owner = next((p for p in mentions if p.start == m.end() and p.place is not None
+                      and p.place.kind in ("admin1", "country")), None)
+        if owner is None or any(p.place is not None and p.place.kind == "city" and owner.end < p.start <= owner.end + 3
+                                for p in mentions):
+            continue  # the capital of Helmand, Lashkar Gah: the city is named
+        cap = gaz.capital_of(owner.place) if owner.place.kind == "admin1" else gaz.capital_city(owner.place.country_code)
+        if cap is not None:
+            out.append(PlaceMention(m.start(), owner.end, text[m.start():owner.end], [cap], "city", role="capital_of"))
+    return out
+
+
 def _prefer(cands: list[Place], hint: str) -> list[Place]:
     if hint in ("admin1", "city"):
         return sorted(cands, key=lambda p: p.kind != hint)
