@@ -2746,3 +2746,16 @@ def test_a_capital_taken_unnamed_is_the_capital_of_the_country(text, language, p
 ])
 def test_people_evacuated_from_the_capital_are_placed_there(text, language, published) -> None:
     _expect_event(text, language, published, "evacuation", place="N'Djamena")
+
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("UN Secretary-General Kofi Annan asked members to bolster the UN force. Jordan has said it will send a second "
+     "battalion.", "2000-05-10", "troop_deployment", "Jordan"),
+    ("The United Nations called for more peacekeepers in Somalia. Pakistan said it would send 1,000 more troops.",
+     "1993-06-10", "troop_deployment", "Pakistan"),
+    ("Eritrea said its troops had pulled back, a day after Ethiopia announced it had captured the garrison town of "
+     "Barentu.", "2000-05-19", "territory_captured", "Ethiopia"),
+])
+def test_en_it_after_a_state_that_speaks_is_that_state(text, published, event_type, actor) -> None:
+    """Jordan has said it will send …: the pronoun is the state that says so, not the organisation named before."""
+    assert {e.actor1 for e in _events(text, "en", published, event_type)} == {actor}

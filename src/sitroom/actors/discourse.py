@@ -30,6 +30,9 @@ _APPOS_ZH = re.compile(
 _PRONOUN = {"en": re.compile(r"\b(?:He|She|They|We|It|he|she|they|we|it)\b(?!\s+(?:said|added|seems|remains|appears|(?:is|was)\s+(?:not\s+)?(?:clear|unclear|known|unknown|possible|likely|unlikely|impossible|time|the|a|an|too|still|now)\b))"),
             "zh": re.compile(r"(?:他们|她们|我们|他|她)(?![的们])")}
 _ACTING_TYPES = ("person", "nsag", "igo", "ngo", "government", "state_force")
+# Jordan has said it will send …: a state that speaks is what the pronoun after its verb stands for
+_SAYS_IT = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:said|says|announced|warned|stated|insisted|promised|pledged|vowed|"
+                      r"threatened|declared|confirmed|denied)\s+(?:that\s+)?$")
 
 
 # A person's name after a title (Prime Minister Arseny Yatseniuk) or in apposition to one (Yemen's foreign
@@ -192,8 +195,10 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
             plural = m.group(0).lower() in ("they", "we", "it", "他们", "她们", "我们")
             fits = (lambda a: a.type != "person") if plural else (lambda a: a.type == "person")
             aside = _appositive_spans(s.text[:m.start()]) if doc.language == "en" else []
-            before = [a for a in s.actors if a.actor is not None and a.end <= m.start() and a.actor.type in _ACTING_TYPES
-                      and fits(a.actor) and not any(x <= a.start < y for x, y in aside)]
+            before = [a for a in s.actors if a.actor is not None and a.end <= m.start() and fits(a.actor)
+                      and (a.actor.type in _ACTING_TYPES
+                           or (m.group(0).lower() == "it" and _SAYS_IT.match(s.text, a.end, m.start())))
+                      and not any(x <= a.start < y for x, y in aside)]
             if before:
                 # he / 他: the person the sentence is about, its first; they: the group named last
                 target = before[-1].actor if plural else before[0].actor
