@@ -2759,3 +2759,27 @@ def test_people_evacuated_from_the_capital_are_placed_there(text, language, publ
 def test_en_it_after_a_state_that_speaks_is_that_state(text, published, event_type, actor) -> None:
     """Jordan has said it will send …: the pronoun is the state that says so, not the organisation named before."""
     assert {e.actor1 for e in _events(text, "en", published, event_type)} == {actor}
+
+
+@pytest.mark.parametrize("text, published, actor, places", [
+    ("阮文绍总统下令放弃波来古和昆嵩。", "1975-03-20", "Vietnam", {"Pleiku", "Kon Tum"}),
+    ("俄军11日放弃赫尔松市，撤到第聂伯河东岸。", "2022-11-12", "Russian forces", {"Kherson"}),
+])
+def test_zh_a_town_given_up_is_a_withdrawal_from_it(text, published, actor, places) -> None:
+    found = _events(text, "zh", published, "withdrawal")
+    assert {e.place.name for e in found if e.place} == places
+    assert {e.actor1 for e in found} == {actor}
+
+
+@pytest.mark.parametrize("text, published, language, first, last", [
+    ("北越军队3月10日攻占邦美蜀。几天后，南越军队撤出波来古。", "1975-04-01", "zh", "1975-03-12", "1975-03-17"),
+    ("M23叛军11月20日攻占戈马。两天后，叛军攻占萨凯。", "2012-12-01", "zh", "2012-11-22", "2012-11-22"),
+    ("Rebels seized Goma on Nov. 28. Days later, the army retook Sake.", "2012-12-01", "en", "2012-11-30",
+     "2012-12-01"),
+    ("Ethiopian troops took Shire on Nov. 10. A few days later, they captured Axum.", "2020-11-30", "en",
+     "2020-11-12", "2020-11-17"),
+])
+def test_days_later_is_a_range_after_the_day_named_before(text, published, language, first, last) -> None:
+    """几天后, days later: two to seven days after the day told before, never past the report's date."""
+    found = [e for e in _events(text, language, published) if e.evidence.start > 12]
+    assert (found[-1].date_start, found[-1].date_end) == (D(first), D(last))

@@ -707,12 +707,15 @@ def _zh_before_main_clause(s: Sentence, w: Window) -> bool:
         and re.search(r"(?:之)?后(?!方|勤|援|备|撤|退|者)", s.text[w.trig_end:w.end]) is not None
 
 
-def _anaphor_day(t: TimeExpr, usable: list[TimeExpr], discourse: Discourse) -> date | None:
-    """The day an anaphor (同日, 次日, the day before) means: the last day written before it in the
-    sentence, else the last day of the sentences before, moved by the anaphor's shift."""
+def _anaphor_days(t: TimeExpr, usable: list[TimeExpr], discourse: Discourse) -> tuple[date, date] | None:
+    """The days an anaphor (同日, 次日, the day before, 几天后) means: the last day written before it in the
+    sentence, else the last day of the sentences before, moved by the anaphor's shift (a range for 几天后)."""
     earlier = [u for u in usable if u.start < t.start and u.kind != "anaphor" and u.precision == "day"]
     base = earlier[-1].date_start if earlier else discourse.last_day
-    return None if base is None else base + timedelta(days=t.shift_days)
+    if base is None:
+        return None
+    last = t.shift_days if t.shift_days_end is None else t.shift_days_end
+    return base + timedelta(days=t.shift_days), base + timedelta(days=last)
 
 
 _EN_SUBORDINATOR = re.compile(r"\b(?:after|before|when|because|while|following|until|once)\b", re.I)
@@ -779,11 +782,13 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
             if why:
                 return moved, why
             if t.kind == "anaphor":
-                day = _anaphor_day(t, usable, discourse)
-                if day is None:
+                days = _anaphor_days(t, usable, discourse)
+                if days is None:
                     continue
-                return TimeExpr(t.start, t.end, t.text, day, day, "day", "point"), \
-                    "'" + t.text + "' refers to the day named before"
+                if doc.reference_date is not None and days[0] <= doc.reference_date < days[1]:
+                    days = (days[0], doc.reference_date)  # days later, but not after the report
+                return TimeExpr(t.start, t.end, t.text, days[0], days[1], "day" if days[0] == days[1] else "range",
+                                "point"), "'" + t.text + "' refers to the day named before"
             return t, reason
     report_day = doc.reference_date
     if report_day is not None:

@@ -24,6 +24,7 @@ class TimeExpr:
     precision: str | None  # day | month | year | range
     kind: str = "point"
     shift_days: int = 0  # an anaphor's days after the day it refers to (次日 +1, the day before -1)
+    shift_days_end: int | None = None  # a range anaphor's last day after it (几天后, days later: +2 to +7)
 
     @property
     def is_future(self) -> bool:

@@ -90,7 +90,8 @@ def _relative_expr(word: str, kind: str, a: int, b: int, ref: date, start: int) 
     else:
         ds, de = ref + timedelta(days=a), ref + timedelta(days=b)
         prec = "day" if a == b else "range"
-    return TimeExpr(start, end, word, ds, de, prec, kind, shift_days=a if kind == "anaphor" else 0)
+    return TimeExpr(start, end, word, ds, de, prec, kind, shift_days=a if kind == "anaphor" else 0,
+                    shift_days_end=b if kind == "anaphor" and b != a else None)
 
 
 def find_times(text: str, ref: date | None) -> list[TimeExpr]:
