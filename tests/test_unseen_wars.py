@@ -2783,3 +2783,16 @@ def test_days_later_is_a_range_after_the_day_named_before(text, published, langu
     """几天后, days later: two to seven days after the day told before, never past the report's date."""
     found = [e for e in _events(text, language, published) if e.evidence.start > 12]
     assert (found[-1].date_start, found[-1].date_end) == (D(first), D(last))
+
+
+@pytest.mark.parametrize("text, language, published, country", [
+    ("法国出兵以来，已有约15万马里人沦为难民。", "zh", "2013-01-28", "Mali"),
+    ("美国开始空袭以来，已有数万阿富汗人逃离家园。", "zh", "2001-11-10", "Afghanistan"),
+    ("The United States began air strikes last month. Since then, tens of thousands of Afghans have fled their homes.",
+     "en", "2001-11-10", "Afghanistan"),
+    ("France sent troops in January. Since then, some 150,000 Malians have fled their homes.", "en", "2013-02-10",
+     "Mali"),
+])
+def test_people_who_flee_with_no_place_are_placed_in_their_country(text, language, published, country) -> None:
+    """马里人, Malians: with no place in the clause, the people's country, not a country of another clause."""
+    assert {e.place.name for e in _events(text, language, published, "displacement") if e.place} == {country}

@@ -320,6 +320,13 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if lang == "zh" and event_type in CAPTURE_TYPES:
         # 攻占的第三个达尔富尔地区州府驻军基地: a place counted with an ordinal sums up captures told elsewhere
         chosen = [pm for pm in chosen if not re.search(r"第[一二三四五六七八九十\d]+(?:个|座|处)$", s.text[max(0, pm.start - 6):pm.start])]
+    if event_type == "displacement" and lang == "zh" and chosen and not any(w.start <= pm.start < w.end for pm in chosen):
+        people = _people_of_a_country(s, w, lang, gaz, within_clause=True)
+        if people is None and re.search(r"在国内|在境内|在本国", s.text[w.start:w.end]):
+            people = _people_of_a_country(s, w, lang, gaz)  # 另有23万人在国内流离失所: the country of the people named
+        if people is not None:
+            # 法国出兵以来，已有约15万马里人沦为难民: the people's country, not a place of another clause
+            chosen, place_reason = [], "no place in the clause; the country of the people who fled"
     if entry and not chosen:
         if not re.match(rf"\s*(?:the\s+)?(?:{cue['territory'].pattern})", s.text[w.trig_end:w.trig_end + 20], re.I):
             return []  # entered city hall, 挺进的步伐: nothing taken, nowhere named
@@ -573,6 +580,26 @@ def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: di
                 or re.search(r"\b(?:force|contingent|garrison|presence)\b", inside))
 
 
+_PEOPLE_OF = {"zh": re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:难民|人)"), "en": re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)s\b")}
+
+
+def _people_of_a_country(s: Sentence, w: frames.Window, lang: str, gaz: Gazetteer,
+                         within_clause: bool = False) -> Place | None:
+    """The country whose people the sentence counts (15万马里人沦为难民, thousands of Malians fled), nearest the verb."""
+    found = []
+    lo, hi = (w.start, w.end) if within_clause else (0, len(s.text))
+    for m in _PEOPLE_OF[lang].finditer(s.text, lo, hi):
+        name = m.group(1)
+        if lang == "zh":
+            hits = [p for k in range(len(name) - 1) for p in gaz.lookup_zh(name[k:])[:1] if p.kind == "country"]
+            code = hits[0].country_code if hits else None
+        else:
+            code = gaz.demonyms.get(en_key(name))
+        if code and gaz.country(code) is not None:
+            found.append((abs(m.start() - w.trig_start), code))
+    return gaz.country(min(found)[1]) if found else None
+
+
 def _embassy(s: Sentence) -> bool:
     """Whether the sentence speaks of an embassy (its staff are evacuated from the capital)."""
     return bool(re.search(r"使馆|使团|embassy|embassies", s.text, re.I))
@@ -630,6 +657,10 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
     elif discourse.recent_city(s.index) is not None:
         return discourse.last_city, "the town named just before (no place in the sentence)"
     countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
+    if event_type == "displacement":
+        people = _people_of_a_country(s, w, lang, gaz)
+        if people is not None:
+            return people, "the country of the people who fled (马里人, Malians; no place in the sentence)"
     if event_type in ("air_strike", "attack", "armed_clash"):
         target = lex_country(target_actor)
         if target and target != lex_country(actor) and gaz.country(target) is not None:
