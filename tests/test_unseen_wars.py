@@ -2796,3 +2796,13 @@ def test_days_later_is_a_range_after_the_day_named_before(text, published, langu
 def test_people_who_flee_with_no_place_are_placed_in_their_country(text, language, published, country) -> None:
     """马里人, Malians: with no place in the clause, the people's country, not a country of another clause."""
     assert {e.place.name for e in _events(text, language, published, "displacement") if e.place} == {country}
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("北韩共军二十八日攻陷汉城。共军随即攻占水原。", "1950-06-29", "North Korean army"),
+    ("北越共军3月10日攻陷邦美蜀。共军随后攻占波来古。", "1975-04-01", "North Vietnamese forces"),
+    ("共军二十五日攻占金门。", "1949-10-26", "People's Liberation Army"),
+])
+def test_zh_communist_forces_are_those_of_the_state_the_report_ties_them_to(text, published, actor) -> None:
+    """共军 is the PLA, unless the report writes 北韩共军, 北越共军: then every 共军 of the report is that army."""
+    assert {a for a, _, _ in _captures(text, "zh", published)} == {actor}

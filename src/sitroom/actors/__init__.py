@@ -38,6 +38,8 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
         _acronyms_mean_what_the_report_defines(doc, lex)
         for s in doc.sentences:
             _count_named(s, lex, named, context)
+    else:
+        _communist_forces_of_the_state_named(doc, lex)
     doc.main_armed_group = named.most_common(1)[0][0] if named else None
     doc.context_countries = dict(context)
     country = _main_country(context, lex)
@@ -96,6 +98,40 @@ def _acronyms_mean_what_the_report_defines(doc: Document, lex: ActorLexicon) -> 
         s.actors.append(ActorMention(m.start(), m.end(), m.group(0), actor))
     for s in doc.sentences:
         s.actors.sort(key=lambda a: a.start)
+
+
+# 共军 (communist forces) is the PLA in Taiwanese and Hong Kong usage, unless the report ties it to another state
+_ZH_COMMUNIST_FORCES = ("共军",)
+
+
+def _communist_forces_of_the_state_named(doc: Document, lex: ActorLexicon) -> None:
+    """``北韩共军``, ``北越共军``: the communist forces of that state, and so is every bare 共军 of the report."""
+    pla = None
+    army = None
+    for s in doc.sentences:
+        for before, word in zip(s.actors, s.actors[1:]):
+            if word.text in _ZH_COMMUNIST_FORCES and before.end == word.start and before.actor is not None \
+                    and before.actor.type in ("state", "state_force") and before.actor.country not in (None, "CN"):
+                pla = word.actor
+                army = before.actor if before.actor.type == "state_force" else \
+                    lex.make_role_actor("{adj} army", "state_force", before.actor.country, None)
+                break
+        if army is not None:
+            break
+    if army is None:
+        return
+    for s in doc.sentences:
+        state_before = {id(w): b for b, w in zip(s.actors, s.actors[1:]) if w.text in _ZH_COMMUNIST_FORCES
+                        and b.end == w.start and b.actor is not None and b.actor.type in ("state", "state_force")}
+        glued = {id(b) for b in state_before.values()}
+        out = []
+        for a in s.actors:
+            if a.text in _ZH_COMMUNIST_FORCES and a.actor == pla:
+                start = state_before[id(a)].start if id(a) in state_before else a.start
+                a = ActorMention(start, a.end, s.text[start:a.end], army)
+            if id(a) not in glued:
+                out.append(a)
+        s.actors = out
 
 
 def _main_country(context: Counter, lex: ActorLexicon) -> str | None:
