@@ -2806,3 +2806,34 @@ def test_people_who_flee_with_no_place_are_placed_in_their_country(text, languag
 def test_zh_communist_forces_are_those_of_the_state_the_report_ties_them_to(text, published, actor) -> None:
     """共军 is the PLA, unless the report writes 北韩共军, 北越共军: then every 共军 of the report is that army."""
     assert {a for a, _, _ in _captures(text, "zh", published)} == {actor}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("特拉维夫和海法等地多处建筑被导弹击中。", "2025-06-16", "Haifa"),
+    ("哈尔科夫一座变电站被导弹击中。", "2024-05-10", "Kharkiv"),
+    ("四色菊府一座加油站也遭命中。", "2025-07-25", "Sisaket"),
+])
+def test_zh_a_building_hit_by_a_missile_is_an_attack(text, published, place) -> None:
+    _expect_event(text, "zh", published, "attack", place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("亲印尼民兵随即在帝力等地烧杀抢掠。", "1999-09-08", "Dili"),
+    ("人民动员力量在图兹胡尔马图焚烧库尔德人房屋。", "2017-10-17", "Tuz Khurmatu"),
+    ("伊斯兰武装分子在廷巴克图纵火焚烧了一座古籍研究所。", "2013-01-28", "Timbuktu"),
+])
+def test_zh_arson_and_looting_are_attacks(text, published, place) -> None:
+    _expect_event(text, "zh", published, "attack", place=place)
+
+
+def test_zh_a_hit_by_a_stray_bullet_is_no_attack() -> None:
+    assert not _events("一名士兵在喀布尔被流弹击中身亡。", "zh", "2021-08-20", "attack")
+
+
+@pytest.mark.parametrize("text, published, not_there", [
+    ("俄军炮击了乌克兰顿涅茨克州的戈马罗夫卡村。", "2024-05-10", "Goma"),
+    ("泰军炮击了柬埔寨奥多棉吉省的甘塔拉叻县。", "2025-07-25", "Ganta"),
+])
+def test_zh_a_short_name_at_the_head_of_a_longer_unknown_town_is_not_that_place(text, published, not_there) -> None:
+    """戈马 in 戈马罗夫卡村, 甘塔 in 甘塔拉叻县: a town of another country glued to the start of an unknown one."""
+    assert not_there not in {e.place.name for e in _events(text, "zh", published) if e.place}

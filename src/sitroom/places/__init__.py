@@ -48,7 +48,7 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
         for s in doc.sentences:
             s.places = [p for p in s.places if not _river_bank(s.text, p)]
     if doc.language == "zh" and context:
-        glued = {id(p) for s in doc.sentences for p in s.places if _glued(s.text, p)}
+        glued = {id(p) for s in doc.sentences for p in s.places if _glued(s.text, p, gaz)}
         clean = context_countries([p for p in everything if id(p) not in glued], extra) or context
         top3 = {code for code, _ in clean.most_common(3)}
         for s in doc.sentences:
@@ -70,15 +70,18 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
 _ZH_BEFORE_PLACE = set("都府会港岛湾东西南北中在于至到从向对和与及、的了往赴近经由或部国省州市城区县镇村边境内外占领夺克入进抵离逃撤炸袭击称说自朝距为是将已又再同跟")
 
 
-def _glued(text: str, p: PlaceMention) -> bool:
+def _glued(text: str, p: PlaceMention, gaz: Gazetteer) -> bool:
     """A two-character name glued inside a longer unknown transliteration (巴尔 in 阿丹亚巴尔镇, 霍伊 in
-    阿奇霍伊-马尔坦): kept only when it names a town of a country the report is about."""
+    阿奇霍伊-马尔坦, 甘塔 in 甘塔拉叻县): kept only when it names a town of a country the report is about."""
     if len(p.text.rstrip("省市州镇县村城区")) != 2:
         return False
     before = text[p.start - 1:p.start] if p.start > 0 else ""
     after = text[p.end:p.end + 1]
     glued_before = bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _ZH_BEFORE_PLACE
-    return glued_before or after in ("-", "－", "‐", "·")
+    rest = re.match(r"([\u4e00-\u9fff]{1,4}?)[县镇村乡府]", text[p.end:]) if p.text[-1:] not in "省市州镇县村城区" else None
+    glued_after = rest is not None and all(c in gaz.transliteration_chars and c not in _ZH_BEFORE_PLACE
+                                           for c in rest.group(1))
+    return glued_before or glued_after or after in ("-", "－", "‐", "·")
 
 
 def _river_bank(text: str, p: PlaceMention) -> bool:
