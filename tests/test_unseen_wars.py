@@ -2837,3 +2837,15 @@ def test_zh_a_hit_by_a_stray_bullet_is_no_attack() -> None:
 def test_zh_a_short_name_at_the_head_of_a_longer_unknown_town_is_not_that_place(text, published, not_there) -> None:
     """戈马 in 戈马罗夫卡村, 甘塔 in 甘塔拉叻县: a town of another country glued to the start of an unknown one."""
     assert not_there not in {e.place.name for e in _events(text, "zh", published) if e.place}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("过去一周有数百名美国人的家属和非必要人员搭乘民航班机离开西贡。", "1975-04-01", "Ho Chi Minh City"),
+    ("数百名外国人搭乘包机离开贝鲁特。", "2024-10-02", "Beirut"),
+    ("韩国用军机把在苏丹的28名侨民接回国内。", "2023-04-25", "Sudan"),
+    ("苏联用飞机把在叙利亚的苏联人员家属接回国内。", "1973-10-09", "Syria"),
+    ("英国使馆人员已迁往利沃夫。", "2022-02-14", "Lviv"),
+])
+def test_zh_staff_and_families_flown_out_or_moved_are_evacuated(text, published, place) -> None:
+    """搭乘…离开, 把…接回国内, 使馆人员迁往: people taken out of a war are evacuated."""
+    _expect_event(text, "zh", published, "evacuation", place=place)
