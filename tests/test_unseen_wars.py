@@ -2849,3 +2849,33 @@ def test_zh_a_short_name_at_the_head_of_a_longer_unknown_town_is_not_that_place(
 def test_zh_staff_and_families_flown_out_or_moved_are_evacuated(text, published, place) -> None:
     """搭乘…离开, 把…接回国内, 使馆人员迁往: people taken out of a war are evacuated."""
     _expect_event(text, "zh", published, "evacuation", place=place)
+
+
+@pytest.mark.parametrize("text, published, event_type, place", [
+    ("Shells also fell on Kharkiv overnight.", "2022-05-10", "attack", "Kharkiv"),
+    ("Russian artillery pounded Avdiivka on Tuesday.", "2023-10-25", "attack", "Avdiivka"),
+    ("Multiple rocket launchers pounded the regional capital, Batken.", "2022-09-17", "attack", "Batken"),
+    ("A Turkish drone hit a convoy near Afrin.", "2018-02-20", "air_strike", "Afrin"),
+    ("A Kyrgyz drone had hit a crowd in Vorukh.", "2022-09-18", "air_strike", "Vorukh"),
+    ("Dozens of foreigners had been flown out of Juba by Sunday.", "2013-12-23", "evacuation", "Juba"),
+    ("Some 320 British citizens had been flown out of Freetown so far.", "2000-05-10", "evacuation", "Freetown"),
+    ("Kyiv said its troops had left the town of Avdiivka.", "2024-02-17", "withdrawal", "Avdiivka"),
+    ("Eritrea said its forces left Barentu in good order.", "2000-05-19", "withdrawal", "Barentu"),
+    ("In Kigali, shells crashed into the central market on Saturday, killing 16 people.", "1994-07-05", "attack",
+     "Kigali"),
+    ("In Gaza City, shells crashed into a school on Sunday.", "2023-11-06", "attack", "Gaza City"),
+])
+def test_en_shells_that_fall_drones_that_hit_people_flown_out_forces_that_left(text, published, event_type,
+                                                                                place) -> None:
+    _expect_event(text, "en", published, event_type, place=place)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("In New York, the UN Security Council on Monday condemned the rebel offensive on N'Djamena.", "2008-02-04"),
+    ("Russian troops in Belgorod fired shells across the border.", "2023-05-22"),
+])
+def test_en_a_place_written_before_the_attack_is_its_place_only_when_nothing_stands_between(text, published) -> None:
+    """In Kigali, shells crashed …: the place is the attack's; In New York, the UN condemned the offensive and
+    troops in Belgorod fired across the border: not."""
+    found = _events(text, "en", published, "attack")
+    assert not {"New York", "Belgorod"} & {e.place.name for e in found if e.place}

@@ -38,6 +38,13 @@ _ORIGIN = {"zh": re.compile(r"(?:从|自)[^，。；,;]{0,8}$"), "en": re.compil
 _DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
                 "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}
 
+_AT_BEFORE = {"zh": re.compile(r"在$"),  # not where the force stands: troops in Belgorod fired across the border
+              "en": re.compile(r"(?<!troops )(?<!forces )(?<!soldiers )(?<!fighters )(?<!units )(?<!based )(?<!stationed )"
+                               r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Aa]round)\s+(?:the\s+)?$")}
+
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|condemn(?:ed|s)|denounc(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|warned|told|"
+                             r"called|urged|demanded|discussed|reported|accused)\b|称|说|谴责|指责|表示|呼吁|要求")
+
 _TRANSIT = {"zh": re.compile(r"(?:经|经由|取道|途经)(?:[\u4e00-\u9fff]{0,8}?、)*$"),
             "en": re.compile(r"\b(?:via|through)\s+(?:the\s+)?$", re.I)}
 
@@ -497,10 +504,12 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
                     if cands[-1].end <= p.start and p.end <= w.trig_start \
                             and list_gap.match(s.text[cands[-1].end:p.start]):
                         cands.append(p)
-        if not cands and language == "zh" and trig.type in ("attack", "air_strike"):
-            # 在巴赫穆特挫败了俄军的多次进攻: where the attack was met, written with 在 in the clause
-            at = [p for p in places if w.start <= p.start and p.end <= w.trig_start
-                  and re.search(r"在$", s.text[max(0, p.start - 1):p.start])]
+        if not cands and trig.type in ("attack", "air_strike"):
+            # 在巴赫穆特挫败了俄军的多次进攻, In Kigali, shells crashed into the market: where the attack was met,
+            # written with 在 / in before the verb
+            at = [p for p in places if max(w.start, limit_before) <= p.start and p.end <= w.trig_start
+                  and _AT_BEFORE[language].search(s.text[max(0, p.start - 30):p.start])
+                  and not _SPEECH_BETWEEN.search(s.text[p.end:w.trig_start])]  # In New York, the UN condemned the offensive
             cands = at[-1:]
         if not cands and trig.type == "troop_deployment":
             window_start = w.start if language == "zh" else max(0, w.trig_start - 100)
