@@ -2879,3 +2879,13 @@ def test_en_a_place_written_before_the_attack_is_its_place_only_when_nothing_sta
     troops in Belgorod fired across the border: not."""
     found = _events(text, "en", published, "attack")
     assert not {"New York", "Belgorod"} & {e.place.name for e in found if e.place}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Northern Alliance fighters entered Kabul on Tuesday after the Taliban fled Kabul overnight. In Washington, "
+     "officials welcomed the news. The alliance sent some 3,000 security forces into the city.", "2001-11-13", "Kabul"),
+    ("M23 rebels captured Goma on Tuesday and paraded through Goma. In Kampala, regional leaders met on Saturday. "
+     "The army sent 500 troops towards the city.", "2012-11-25", "Goma"),
+])
+def test_en_the_city_is_the_town_of_the_story_not_where_officials_spoke(text, published, place) -> None:
+    _expect_event(text, "en", published, "troop_deployment", place=place)

@@ -25,6 +25,8 @@ class Discourse:
     last_city_sentence: int = -10
     actors: dict[str, Actor] = field(default_factory=dict)  # name -> actor of every event so far (roles included)
     allies: set[frozenset[str]] = field(default_factory=set)  # forces named acting together (马里政府军和法军)
+    main_country: str | None = None  # ISO code of the country the report is about
+    cities_seen: list[Place] = field(default_factory=list)  # every town named so far, in order
 
     def recent_city(self, sentence: int, within: int = 2) -> Place | None:
         """The town named last, if it was named no more than ``within`` sentences before ``sentence``."""
@@ -35,6 +37,17 @@ class Discourse:
     def see_place(self, place: Place) -> None:
         """Remember the latest place of each kind (a city also sets its division and country)."""
         self.last_place[place.kind] = place
+        if place.kind == "city":
+            self.cities_seen.append(place)
+
+    def last_town_of_the_story(self) -> Place | None:
+        """The town 'the city' refers to: the one named most often so far in the country the report is about (not
+        Washington, where officials spoke; not a town named once in passing), else the last one named."""
+        home = [p for p in self.cities_seen if p.country_code == self.main_country]
+        if not home:
+            return self.last_place.get("city")
+        counts = {p.key: home.count(p) for p in home}
+        return max(reversed(home), key=lambda p: counts[p.key])  # the story's town, the latest on a tie
 
     def see_time(self, expr: TimeExpr, paragraph: int, sentence: int) -> None:
         """Remember the latest explicit time expression."""

@@ -37,7 +37,8 @@ def extract_events(doc: Document) -> list[Event]:
     """All events of an analysed document, repeated mentions of one event merged."""
     lex, gaz = actor_lexicon(), gazetteer()
     cue = cues(doc.language)
-    discourse = Discourse()
+    discourse = Discourse(main_country=max(doc.context_countries, key=doc.context_countries.get)
+                          if doc.context_countries else None)
     events: list[Event] = []
     for s in doc.sentences:
         if s.analysed:

@@ -637,7 +637,8 @@ def role_places(s: Sentence, cue: dict, discourse: Discourse, gaz: Gazetteer | N
             if named_next(m) or any(p.start < m.start() <= p.end for p in s.places):
                 continue  # 阿夫林市中心: the centre of the town just named, which counts itself
             earlier = [p.place for p in s.places if p.place is not None and p.place.kind == kind and p.end <= m.start()]
-            target = earlier[-1] if earlier else discourse.last_place.get(kind)
+            target = earlier[-1] if earlier else \
+                discourse.last_town_of_the_story() if kind == "city" else discourse.last_place.get(kind)
             if target is None:
                 continue
             out.append(PlaceMention(m.start(), m.end(), m.group(0), [target], kind, role="anaphor"))
