@@ -2889,3 +2889,13 @@ def test_en_a_place_written_before_the_attack_is_its_place_only_when_nothing_sta
 ])
 def test_en_the_city_is_the_town_of_the_story_not_where_officials_spoke(text, published, place) -> None:
     _expect_event(text, "en", published, "troop_deployment", place=place)
+
+
+@pytest.mark.parametrize("text, published, killed, wounded", [
+    ("In Kigali, shells crashed into the central market on Saturday, killing 16 people and wounding 21.", "1994-07-05",
+     16, 21),
+    ("A Philippine air force plane bombed its own troops in Marawi on Wednesday, killing 10 soldiers and wounding "
+     "seven.", "2017-05-31", 10, 7),
+])
+def test_en_killing_and_wounding_are_two_counts(text, published, killed, wounded) -> None:
+    assert {killed, wounded} <= {e.quantity for e in _events(text, "en", published, "casualties")}
