@@ -167,3 +167,14 @@ def test_en_number_inside_a_name_is_not_a_quantity() -> None:
 
 def test_zh_number_inside_a_name_is_not_a_quantity() -> None:
     assert find_quantities("M23发言人说，该市已在其控制之下。", "zh") == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("the alliance sent some 3,000 security forces into the city", 3000, "troops"),
+    ("Israel called up 300,000 reservists on Saturday", 300000, "troops"),
+    ("more than 4,500 Britons and other foreigners had been moved into its bases", 4500, "people"),
+    ("The French army said more than 1,500 foreigners had taken refuge at its base", 1500, "people"),
+])
+def test_en_security_forces_reservists_britons_and_foreigners_are_counted_people(text, value, unit) -> None:
+    found = [(q.value, q.unit) for q in find_quantities(text, "en")]
+    assert (value, unit) in found
