@@ -2899,3 +2899,22 @@ def test_en_the_city_is_the_town_of_the_story_not_where_officials_spoke(text, pu
 ])
 def test_en_killing_and_wounding_are_two_counts(text, published, killed, wounded) -> None:
     assert {killed, wounded} <= {e.quantity for e in _events(text, "en", published, "casualties")}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Moscow sent 2,000 paratroopers from Pskov to Crimea.", "2014-03-01", "Crimea"),
+    ("Kinshasa sent 500 troops from Kisangani to Goma.", "2012-11-25", "Goma"),
+])
+def test_en_troops_sent_from_one_town_to_another_are_deployed_where_they_go(text, published, place) -> None:
+    found = _expect_event(text, "en", published, "troop_deployment", place=place)
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("text, published, capital", [
+    ("Baghdad says it sent its troops at the request of a provisional government.", "1990-08-03", "Baghdad"),
+    ("Minsk said on Saturday it was deploying additional troops to the border.", "2024-08-12", "Minsk"),
+])
+def test_en_a_capital_that_sends_troops_is_not_where_they_go(text, published, capital) -> None:
+    """Baghdad says it sent …, Minsk said it was deploying …: the capital stands for its government."""
+    found = _events(text, "en", published, "troop_deployment")
+    assert found and capital not in {e.place.name for e in found if e.place}

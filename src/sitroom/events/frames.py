@@ -14,7 +14,7 @@ from sitroom.actors.lexicon import ActorLexicon
 from sitroom.actors.recognize import ActorMention
 from sitroom.events.context import Discourse
 from sitroom.events.lexicon import Trigger, triggers
-from sitroom.places.gazetteer import Gazetteer
+from sitroom.places.gazetteer import Gazetteer, gazetteer
 from sitroom.places.model import Place, PlaceMention
 from sitroom.quantities.numbers import Quantity
 from sitroom.text.document import Document, Sentence
@@ -402,8 +402,9 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue
         if p.place is not None and p.place.kind == "country" and "owner_of" in cue and cue["owner_of"].match(s.text, p.end):
             continue  # at Ukraine's request, Russia's foreign minister: the state as a party, not a place
-        if p.place is not None and p.place.kind == "country" and cue["agentive_after"].match(s.text, p.end):
-            continue  # "since Israel launched its offensive": the state acts there, it is not the place
+        if p.place is not None and (p.place.kind == "country" or _a_capital(p.place)) \
+                and cue["agentive_after"].match(s.text, p.end):
+            continue  # "since Israel launched its offensive", "Paris also flew in": the state acts, it is not the place
         if cue["bordering_before"].search(s.text[max(0, p.start - 24):p.start]) \
                 and cue["bordering_after"].match(s.text, p.end):
             continue  # 与乌兹别克斯坦接壤的海拉坦口岸, near the border with Turkey: the neighbour is not the place
@@ -415,6 +416,11 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
             continue  # 戈马以西约25公里的萨凯, Edaga Hamus, 100 km north of Mekelle: X only locates the other place
         out.append(p)
     return out
+
+
+def _a_capital(place: Place) -> bool:
+    """Whether a place is the capital city of its country (Paris, Moscow: they can stand for its government)."""
+    return place.kind == "city" and gazetteer().capital_city(place.country_code) == place
 
 
 def speech_venue(s: Sentence, p: PlaceMention, cue: dict) -> bool:
@@ -493,6 +499,10 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
     limit_before = w.start if language == "zh" else max(0, w.trig_start - 120)
     if trig.place == "after":
         cands = [p for p in places if w.trig_end <= p.start < limit_after]
+        if trig.type == "troop_deployment":
+            # sent 2,000 paratroopers from Pskov to Crimea, 从柬埔寨抽调: where troops come from is not where they go
+            cands = [p for p in cands if not _ORIGIN[language].search(s.text[max(w.trig_end, p.start - 20):p.start])
+                     or _DESTINATION[language].search(s.text[max(0, p.start - 12):p.start])]
         if not cands:
             # 向喀布尔派遣, 对阿勒颇发起进攻, sent to Kabul 3,000 troops: the goal written before the verb
             marked = [p for p in places if max(w.start, limit_before) <= p.start and p.end <= w.trig_start
