@@ -2918,3 +2918,16 @@ def test_en_a_capital_that_sends_troops_is_not_where_they_go(text, published, ca
     """Baghdad says it sent …, Minsk said it was deploying …: the capital stands for its government."""
     found = _events(text, "en", published, "troop_deployment")
     assert found and capital not in {e.place.name for e in found if e.place}
+
+
+@pytest.mark.parametrize("text, published, not_taken", [
+    ("叛军发言人当天扬言，叛军将向南基伍省首府布卡武进军，并最终解放首都金沙萨。", "2012-11-22", "Kinshasa"),
+    ("胡塞武装发言人说，胡塞武装将继续南下，并夺取亚丁。", "2015-03-26", "Aden"),
+])
+def test_zh_a_conjunct_clause_keeps_the_future_of_the_clause_before(text, published, not_taken) -> None:
+    """将…进军，并最终解放X: the capture is announced, not done."""
+    assert not_taken not in {p for _, p, _ in _captures(text, "zh", published)}
+
+
+def test_zh_a_conjunct_clause_of_a_done_capture_is_done() -> None:
+    assert {p for _, p, _ in _captures("政府军攻占了戈马，并夺回萨凯。", "zh", "2012-11-22")} == {"Goma", "Sake"}

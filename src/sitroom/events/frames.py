@@ -42,6 +42,8 @@ _AT_BEFORE = {"zh": re.compile(r"在$"),  # not where the force stands: troops i
               "en": re.compile(r"(?<!troops )(?<!forces )(?<!soldiers )(?<!fighters )(?<!units )(?<!based )(?<!stationed )"
                                r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Aa]round)\s+(?:the\s+)?$")}
 
+_ZH_GOES_ON = re.compile(r"\s*(?:并且|并|然后|随后再|进而|最终|再)")
+
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|condemn(?:ed|s)|denounc(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|warned|told|"
                              r"called|urged|demanded|discussed|reported|accused)\b|称|说|谴责|指责|表示|呼吁|要求")
 
@@ -925,6 +927,11 @@ def certainty(s: Sentence, w: Window, cue: dict, language: str, agent: ActorMent
     """reported, claimed (a party says so), planned (announced for the future) or denied."""
     head = s.text[:w.trig_start]
     local = s.text[w.start:w.trig_start] if language == "zh" else s.text[max(0, w.trig_start - 40):w.trig_start]
+    if language == "zh" and _ZH_GOES_ON.match(s.text, w.start):
+        # 叛军将向布卡武进军，并最终"解放"首都金沙萨: a conjunct clause keeps the future of the clause before it
+        before = s.text[:w.start].rstrip("，,、 ")
+        cut = max(before.rfind(c) for c in "，,；;。")
+        local = s.text[cut + 1:w.trig_start]
     if cue["denial"].search(head):
         return "denied", "a denial precedes the trigger"
     if (time is not None and time.kind == "future") or cue["planned"].search(local):
