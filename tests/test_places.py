@@ -373,3 +373,9 @@ def test_the_capital_unnamed_is_the_capital_of_the_country_written_or_reported_o
     known = find_places_zh(view, gaz) if language == "zh" else find_places_en(view, gaz)
     found = unnamed_capitals(view, known, gaz, language, main)
     assert [m.place.name for m in found] == ([capital] if capital else [])
+
+
+@pytest.mark.parametrize("text", ["英国向南大西洋派遣了特混舰队。", "美国海军的航母战斗群已驶入大西洋。"])
+def test_zh_the_atlantic_ocean_is_not_benins_atlantique_department(gaz, text) -> None:
+    view, found = _zh(text, gaz)
+    assert "BJ" not in {m.place.country_code for m in found if m.place}
