@@ -379,3 +379,15 @@ def test_the_capital_unnamed_is_the_capital_of_the_country_written_or_reported_o
 def test_zh_the_atlantic_ocean_is_not_benins_atlantique_department(gaz, text) -> None:
     view, found = _zh(text, gaz)
     assert "BJ" not in {m.place.country_code for m in found if m.place}
+
+
+@pytest.mark.parametrize("text, language, published, absent, present", [
+    ("马岛战事激烈。阿根廷空军多次空袭斯坦利港附近的英国舰队。", "zh", "1982-06-15", "United Kingdom", "Stanley"),
+    ("喀布尔局势紧张。美国军队已撤出喀布尔。", "zh", "2021-08-31", "United States", "Kabul"),
+])
+def test_zh_a_country_before_its_fleet_or_army_is_not_a_place(text, language, published, absent, present) -> None:
+    """英国舰队, 美国军队: the country's forces, not the country as the place of the event."""
+    doc = analyse(RawDocument(text=text, meta=Metadata(published=date.fromisoformat(published), language=language),
+                              path="t.txt", fmt="txt"))
+    places = {p.place.name for s in doc.sentences for p in s.places if p.place}
+    assert present in places and absent not in places

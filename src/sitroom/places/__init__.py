@@ -46,9 +46,9 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
                     s.places = sorted(s.places + found, key=lambda p: p.start)
     if doc.language == "zh":
         for s in doc.sentences:
-            # 美国人的家属, 阿富汗人: a people or its members (人员, 人民), not the country as a place
+            # 美国人的家属, 阿富汗人, 英国舰队, 美国军舰: a people, its members or its forces, not the country as a place
             s.places = [p for p in s.places if not _river_bank(s.text, p)
-                        and not (p.place is not None and p.place.kind == "country" and s.text[p.end:p.end + 1] == "人")]
+                        and not (p.place is not None and p.place.kind == "country" and _ZH_PEOPLE_OR_FORCE.match(s.text, p.end))]
     if doc.language == "zh" and context:
         glued = {id(p) for s in doc.sentences for p in s.places if _glued(s.text, p, gaz)}
         clean = context_countries([p for p in everything if id(p) not in glued], extra) or context
@@ -68,6 +68,8 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
                                   + capitals, key=lambda p: p.start)
     return context
 
+
+_ZH_PEOPLE_OR_FORCE = re.compile(r"人|舰队|军舰|舰艇|战舰|舰船|部队|军队|士兵|官兵|军人|战机|军机|特混舰队")
 
 _ZH_BEFORE_PLACE = set("都府会港岛湾东西南北中在于至到从向对和与及、的了往赴近经由或部国省州市城区县镇村边境内外占领夺克入进抵离逃撤炸袭击称说自朝距为是将已又再同跟开出过守围")
 
