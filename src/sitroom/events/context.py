@@ -1,6 +1,7 @@
 """Discourse state carried from sentence to sentence: the last places, dates and captor named."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -46,7 +47,7 @@ class Discourse:
         home = [p for p in self.cities_seen if p.country_code == self.main_country]
         if not home:
             return self.last_place.get("city")
-        counts = {p.key: home.count(p) for p in home}
+        counts = Counter(p.key for p in home)
         return max(reversed(home), key=lambda p: counts[p.key])  # the story's town, the latest on a tie
 
     def see_time(self, expr: TimeExpr, paragraph: int, sentence: int) -> None:

@@ -302,8 +302,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     # where
     places = frames.usable_places(s, agent, cue) + [p for p in extra_places]
     own = lex.country_of(actor) if actor is not None else None
-    main = max(doc.context_countries, key=doc.context_countries.get) if doc.context_countries else None
-    if own and own != main and event_type in ("air_strike", "attack", "troop_deployment", "armed_clash"):
+    if own and own != discourse.main_country and event_type in ("air_strike", "attack", "troop_deployment", "armed_clash"):
         # a foreign force acts abroad: its own country named in the sentence is not where it struck
         places = [p for p in places if not (p.place and p.place.country_code == own
                                             and (p.place.kind == "country" or event_type == "troop_deployment"))]

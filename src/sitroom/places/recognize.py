@@ -212,7 +212,7 @@ def _attach_capital_roles(text: str, mentions: list[PlaceMention], gaz: Gazettee
     mentions.sort(key=lambda m: (m.start, -m.end))
 
 
-UNNAMED_CAPITAL = {
+_UNNAMED_CAPITAL = {
     # 首都 not followed by its name (首都喀布尔 names it: checked against the places found)
     "zh": re.compile(r"首都(?![（(]|圈)"),
     # the capital, not "the capital of X", "the capital, Kabul", "capital punishment"
@@ -227,7 +227,7 @@ _ASIDE_OF_CAPITAL = {  # 60km east of the capital, 首都以北: a place beside 
 _COUNTRY_BEFORE_CAPITAL = {"zh": re.compile(r"^(?:的)?$"), "en": re.compile(r"^(?:'s|’s)\s+(?:own\s+)?$")}
 
 
-def capital_aside(text: str, start: int, language: str) -> bool:
+def _capital_aside(text: str, start: int, language: str) -> bool:
     """Whether the capital word at ``start`` only locates another place (60km east of the capital, 距首都)."""
     return bool(_ASIDE_OF_CAPITAL[language].search(text[:start]))
 
@@ -238,9 +238,9 @@ def unnamed_capitals(text: str, mentions: list[PlaceMention], gaz: Gazetteer, la
     right before it (Chad's capital, 也门首都, the Afghan capital), else of the last country written before it in
     the sentence (the emirate's capital), else of the country the report is about."""
     out = []
-    for m in UNNAMED_CAPITAL[language].finditer(text):
+    for m in _UNNAMED_CAPITAL[language].finditer(text):
         if any(p.start <= m.start() < p.end or m.end() <= p.start <= m.end() + 1 for p in mentions) \
-                or capital_aside(text, m.start(), language):
+                or _capital_aside(text, m.start(), language):
             continue
         countries = [p for p in mentions if p.end <= m.start() and p.place is not None and p.place.kind == "country"]
         owner = [p for p in countries if _COUNTRY_BEFORE_CAPITAL[language].match(text[p.end:m.start()])]
