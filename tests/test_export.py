@@ -410,3 +410,12 @@ def test_running_tolls_and_tolls_over_weeks_belong_to_no_event(fused: list[dict]
     running = dict(toll, mentions=[dict(m, evidence=dict(m["evidence"], text=since)) for m in toll["mentions"]])
     assert acled_rows([shelling, running])[0]["fatalities"] == 0
     assert acled_rows([shelling, dict(toll, date_start="2022-08-01")])[0]["fatalities"] == 0
+
+
+def test_a_town_no_gazetteer_locates_is_exported_without_coordinates(fused: list[dict]) -> None:
+    record = dict(_one(fused, "territory_captured", "Ghazni"))
+    record["location"] = {"name": "Pobieda", "admin1": "Donetsk", "country_code": "UA", "latitude": None,
+                          "longitude": None, "precision": "city"}
+    row = next(iter(acled_rows([record])))
+    assert (row["location"], row["latitude"], row["longitude"], row["geo_precision"]) == ("Pobieda", "", "", 3)
+    assert feature_collection([record])["features"][0]["geometry"] is None

@@ -2931,3 +2931,56 @@ def test_zh_a_conjunct_clause_keeps_the_future_of_the_clause_before(text, publis
 
 def test_zh_a_conjunct_clause_of_a_done_capture_is_done() -> None:
     assert {p for _, p, _ in _captures("政府军攻占了戈马，并夺回萨凯。", "zh", "2012-11-22")} == {"Goma", "Sake"}
+
+
+# towns no gazetteer knows ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, event_type, place, country", [
+    ("KHARTOUM, Sudan — RSF fighters stormed the village of Wad al-Nourah in Gezira state on Wednesday, "
+     "residents said.", "2024-06-06", "attack", "Wad al-Nourah", "SD"),
+    ("KYIV, Ukraine — Russian forces captured the village of Pobieda, southwest of Donetsk, the defence ministry "
+     "said on Sunday.", "2024-01-08", "territory_captured", "Pobieda", "UA"),
+    ("BAMAKO, Mali — Jihadists overran Boulkessi, a small town in central Mali, on Saturday.", "2023-10-02",
+     "territory_captured", "Boulkessi", "ML"),
+])
+def test_en_a_town_named_as_a_town_is_kept_without_coordinates(text, published, event_type, place, country) -> None:
+    found = _expect_event(text, "en", published, event_type, place=place)
+    town = next(e.place for e in found if e.place and e.place.name == place)
+    assert town.country_code == country and town.lat is None and town.as_location()["precision"] == "city"
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("KHARTOUM, Sudan — The army said it had retaken the village of Hijlij in West Kordofan. Rebels later "
+     "shelled Hijlij on Friday.", "2024-03-02", "Hijlij"),
+    ("KYIV, Ukraine — Fighting raged around the village of Pobieda in Donetsk. Russian troops shelled Pobieda "
+     "again on Monday.", "2024-01-09", "Pobieda"),
+])
+def test_en_a_town_introduced_as_one_is_found_again_by_its_bare_name(text, published, place) -> None:
+    found = _events(text, "en", published, "attack")
+    assert place in {e.place.name for e in found if e.place and e.evidence.text.startswith(("Rebels", "Russian"))}
+
+
+@pytest.mark.parametrize("text, published, place, country, admin1", [
+    ("苏丹快速支援部队5日袭击了杰济拉州瓦德努拉（Wad al-Nourah）村，造成100多人死亡。", "2024-06-06",
+     "Wad al-Nourah", "SD", "Gezira"),
+    ("俄国防部7日宣布，俄军攻占顿涅茨克州波别达（Pobieda）村。", "2024-01-08", "Pobieda", "UA", "Donetsk"),
+])
+def test_zh_a_town_glossed_in_latin_is_kept_in_the_province_before_it(text, published, place, country, admin1) -> None:
+    found = [e for e in _events(text, "zh", published) if e.place and e.place.name == place]
+    assert found, [(e.event_type, e.place) for e in _events(text, "zh", published)]
+    assert {(e.place.country_code, e.place.admin1) for e in found} == {(country, admin1)}
+
+
+def test_a_person_or_unit_glossed_in_latin_is_no_town() -> None:
+    text = "乌克兰亚速营（Azov Battalion）指挥官普罗科片科（Denys Prokopenko）表示，部队仍在坚守。"
+    assert not [e for e in _events(text, "zh", "2022-05-10") if e.place and e.place.lat is None]
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("乌克兰军队向巴赫穆特以北索列达尔发起反攻。", "2023-01-10", "Soledar"),
+    ("俄军向巴赫穆特以北约10公里的索列达尔发起进攻。", "2023-01-10", "Soledar"),
+    ("土耳其军队向阿勒颇以北阿扎兹一带发起进攻。", "2016-02-20", "Azaz"),
+    ("叙利亚政府军向阿勒颇以北的阿扎兹发起进攻。", "2016-02-20", "Azaz"),
+])
+def test_zh_a_town_written_north_of_another_is_the_place_not_the_other(text, published, place) -> None:
+    _expect_event(text, "zh", published, "attack", place=place)

@@ -33,7 +33,10 @@ _ZH_CAPITAL_GAP = re.compile(r"^(?:省|州)?(?:的)?(?:首府|省会|首都|州�
 _EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|local)?\s*capital(?:\s+city)?(?:\s+of|,)?\s*$", re.I)
 
 
-_GOAL_BEFORE = {"zh": re.compile(r"(?:向|对|往|赴|朝)(?:[\u4e00-\u9fff]{0,8}?(?:城市|重镇|首府|省会|首都|港口|港城|城镇|地区|要地))?$"), "en": re.compile(r"\b(?:to|on|against)\s+(?:the\s+)?$", re.I)}
+# 向X, 向北部重镇X, 向巴赫穆特以北(约10公里的)X: the goal written before the verb
+_GOAL_BEFORE = {"zh": re.compile(r"(?:向|对|往|赴|朝)(?:[\u4e00-\u9fff]{2,8}?以[东南西北]{1,2}(?:方向)?(?:约|大约|近)?"
+                                 r"(?:\d+(?:多|余)?(?:公里|千米|英里)(?:处)?)?的?)?"
+                                 r"(?:[\u4e00-\u9fff]{0,8}?(?:城市|重镇|首府|省会|首都|港口|港城|城镇|地区|要地))?$"), "en": re.compile(r"\b(?:to|on|against)\s+(?:the\s+)?$", re.I)}
 _ORIGIN = {"zh": re.compile(r"(?:从|自)[^，。；,;]{0,8}$"), "en": re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)}
 _DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
                 "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}

@@ -77,7 +77,7 @@ def _row(record: dict, fatalities: int, civilian_toll: bool = False) -> dict | N
         "location": location,
         "latitude": _coord(lat),
         "longitude": _coord(lon),
-        "geo_precision": GEO_PRECISION.get(loc.get("precision"), 3),
+        "geo_precision": GEO_PRECISION.get(loc.get("precision"), 3) if lat is not None else 3,
         "source": "; ".join(record.get("sources") or []),
         "source_scale": "",
         "notes": notes(rule, record, where, day, precision, a2.name if a2 else ""),

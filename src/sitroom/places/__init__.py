@@ -7,7 +7,7 @@ from collections import Counter
 from sitroom.places.gazetteer import Gazetteer, gazetteer
 from sitroom.places.model import Place, PlaceMention
 from sitroom.places.recognize import (context_countries, disambiguate, find_places_en, find_places_zh, fuzzy_places_zh,
-                                      glossed_names, repeated_glossed_names, unnamed_capitals)
+                                      glossed_names, repeated_glossed_names, unlocated_town_names, unnamed_capitals)
 from sitroom.text.document import Document
 
 
@@ -66,7 +66,51 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
                 covered = [(c.start, c.end) for c in capitals]
                 s.places = sorted([p for p in s.places if not any(a <= p.start and p.end <= b for a, b in covered)]
                                   + capitals, key=lambda p: p.start)
+    towns: dict[str, Place] = {}
+    for s in doc.sentences:
+        if s.kind != "boilerplate":
+            found = _unlocated_towns(s.text, s.places, doc.language, main)
+            if found:
+                kept = [p for p in s.places if not any(t.start <= p.start and p.end <= t.end for t in found)]
+                s.places = sorted(kept + found, key=lambda p: p.start)
+                for m in found:
+                    towns.setdefault(re.split(r"[（(]", m.text)[0].strip(), m.candidates[0])
+    if towns:
+        for s in doc.sentences:
+            if s.kind != "boilerplate":
+                again = _named_again(s.text, towns, s.places, doc.language)
+                if again:
+                    s.places = sorted(s.places + again, key=lambda p: p.start)
     return context
+
+
+def _named_again(text: str, towns: dict[str, Place], known: list[PlaceMention], language: str) -> list[PlaceMention]:
+    """Later bare mentions of a town the report introduced as one (Masiaka after "the town of Masiaka")."""
+    out = []
+    for name, town in towns.items():
+        edge = "" if language == "zh" else r"\b"
+        for m in re.finditer(rf"{edge}{re.escape(name)}{edge}", text):
+            if not any(k.start < m.end() and m.start() < k.end for k in known + out):
+                out.append(PlaceMention(m.start(), m.end(), name, [town], "city"))
+    return out
+
+
+def _unlocated_towns(text: str, places: list[PlaceMention], language: str, main: str | None) -> list[PlaceMention]:
+    """Towns named as towns but absent from every gazetteer: kept under their Latin name, without
+    coordinates, in the province written just before them (庫斯克州格盧什科沃區) or else the report's country."""
+    out = []
+    for start, end, name in unlocated_town_names(text, places, language):
+        before = [p for p in places if p.end <= start and p.place is not None]
+        owner = before[-1].place if before and text[before[-1].end:start] in ("", "的") else None
+        if owner is not None and owner.kind in ("admin1", "country"):
+            code, admin1 = owner.country_code, owner.name if owner.kind == "admin1" else None
+        elif main:
+            code, admin1 = main, None
+        else:
+            continue
+        town = Place(name, "city", code, admin1=admin1, source="unlocated")
+        out.append(PlaceMention(start, end, text[start:end], [town], "city"))
+    return out
 
 
 _ZH_PEOPLE_OR_FORCE = re.compile(r"人|舰队|军舰|舰艇|战舰|舰船|部队|军队|士兵|官兵|军人|战机|军机|特混舰队")

@@ -6,7 +6,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.places.gazetteer import Gazetteer, en_key
+from sitroom.places.gazetteer import Gazetteer, en_key, loose_sound
 from sitroom.places.model import Place, PlaceMention
 
 _ZH_NOT_AFTER = re.compile(r"时间|河(?!内)|湖|海(?!军)|湾|山脉|峡|运河|大坝|水坝")
@@ -184,7 +184,7 @@ def transliteration_start(run: str, latin: str) -> int:
     target = en_key(latin).replace(" ", "")
     best, best_score = len(run) - 2, -1.0
     for k in range(2, min(len(run), 6) + 1):
-        score = fuzz.ratio("".join(lazy_pinyin(run[-k:])), target)
+        score = fuzz.ratio(loose_sound("".join(lazy_pinyin(run[-k:]))), loose_sound(target))
         if score > best_score + 5:
             best, best_score = len(run) - k, score
     return best
@@ -424,7 +424,10 @@ _EN_CONTAINER_OF = re.compile(r"\s+(?:port\s+|border\s+|frontline\s+|front-line\
 _WEAK_SOURCES = ("geonames-auto", "pycountry", "geonames-fallback")
 
 
-_EN_NAMED_TOWN = re.compile(r"\b(?:villages?|towns?|city|cities|districts?|settlements?|hamlets?)\s+of\s+((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})*)")
+# a town's name of up to three words: Basak Malutlut, Wad al-Nourah, Ras el-Ain
+_EN_TOWN_NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|as|ar|ash)-)?[A-Z][\w'’-]+){0,2}"
+_EN_NAMED_TOWN = re.compile(rf"\b(?:villages?|towns?|city|cities|districts?|settlements?|hamlets?)\s+of\s+"
+                            rf"((?:{_EN_TOWN_NAME})(?:(?:,\s*|,?\s+and\s+){_EN_TOWN_NAME})*)")
 
 
 def named_towns_en(text: str, known: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
@@ -432,13 +435,62 @@ def named_towns_en(text: str, known: list[PlaceMention], gaz: Gazetteer) -> list
     out = []
     for m in _EN_NAMED_TOWN.finditer(text):
         # "the districts of Bayhan, Usaylan and Ain": each name of the list
-        for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", m.group(1)):
+        for name in re.finditer(_EN_TOWN_NAME, m.group(1)):
             start, end = m.start(1) + name.start(), m.start(1) + name.end()
             if any(k.start <= start < k.end for k in known):
                 continue
             cands = gaz.lookup_en_anywhere(name.group(0))
             if cands:
                 out.append(PlaceMention(start, end, name.group(0), cands, "city"))
+    return out
+
+
+# "Mai Kadra, a town in western Tigray", "Dostuk, a small village": a name given as a town by apposition
+_EN_TOWN_APPOSITION = re.compile(rf"\b({_EN_TOWN_NAME}),\s+an?\s+(?:(?:small|strategic|key|border|"
+                                 r"frontline|front-line|remote|nearby|northern|southern|eastern|western|junction|"
+                                 r"market|mountain|river|coastal|farming|fishing)\s+)*(?:town|village|city|settlement|hamlet)\b")
+# 基班巴（Kibumba）一带, 格盧什科沃區（Glushkovo）, 哈巴尼亞（Habbaniyah）基地: a glossed name written as a site
+_ZH_GLOSSED_SITE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(镇|鎮|村|市|区|區|县|縣|州|省|城|港|岛|島|山|寺|基地|机场|機場)?"
+                              r"[（(]\s*([A-Z][A-Za-z'’ .-]{2,40}?)\s*[）)]"
+                              r"(?=(一带|一帶|附近|周边|周邊|地区|地區|基地|机场|機場|镇|鎮|村)?)")
+_NOT_A_TOWN_WORD = re.compile(r"\b(?:Stadium|Hotel|Square|Street|Road|Avenue|Bridge|University|Hospital|Mosque|Church|"
+                              r"Prison|Palace|Mall|Market|Park|Tower|Club|Party|Movement|Front|Brigades?|Council|"
+                              r"Alliance|Army|Guard|Coalition|Liberation|Battalion|Regiment|Division|Corps|Group|Forces?|"
+                              r"Agency|News|Times|Post|Committee|Organi[sz]ation|Ministry|Office|Company|Operation)\b")
+
+
+def unlocated_town_names(text: str, known: list[PlaceMention], language: str) -> list[tuple[int, int, str]]:
+    """Towns the text names as towns ("the village of Dostuk", "Mai Kadra, a town", 基班巴（Kibumba）一带)
+    that no gazetteer reading was found for: (start, end, name as written in Latin script).
+
+    Only strong cues count: a bare capitalised word after "near" or "at" may be anything.
+    """
+    spans: list[tuple[int, int, str]] = []
+    if language == "zh":
+        for m in _ZH_GLOSSED_SITE.finditer(text):
+            if not (m.group(2) or m.group(4)) or _NOT_A_TOWN_WORD.search(m.group(3)):
+                continue
+            start = m.start(1) + transliteration_start(m.group(1), m.group(3))
+            spans.append((start, m.end(), m.group(3).strip()))
+    else:
+        for m in _EN_NAMED_TOWN.finditer(text):
+            for name in re.finditer(_EN_TOWN_NAME, m.group(1)):
+                spans.append((m.start(1) + name.start(), m.start(1) + name.end(), name.group(0)))
+        for m in _EN_TOWN_APPOSITION.finditer(text):
+            spans.append((m.start(1), m.end(1), m.group(1)))
+    out = []
+    for start, end, name in spans:
+        # 瓦德 (El Oued) read inside 瓦德努拉（Wad al-Nourah）: a fragment of the transliteration, not a place
+        gloss = text.find(name, start) if language == "zh" else end
+        if any(k.start < end and start < k.end and not (start <= k.start and k.end < gloss) for k in known) \
+                or _NOT_A_TOWN_WORD.search(name):
+            continue
+        if language != "zh" and (name.split()[0].lower() in _EN_STOP or re.search(r"['’]s$", name)):
+            continue  # "the city of Aden's airport district": the owner of a site, read by the gazetteer
+        if language == "zh" and _person_name_at(text, start, start + 1):
+            continue
+        if all(o[0] != start for o in out):
+            out.append((start, end, name))
     return out
 
 
