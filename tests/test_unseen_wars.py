@@ -2984,3 +2984,26 @@ def test_a_person_or_unit_glossed_in_latin_is_no_town() -> None:
 ])
 def test_zh_a_town_written_north_of_another_is_the_place_not_the_other(text, published, place) -> None:
     _expect_event(text, "zh", published, "attack", place=place)
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Afghan President Ashraf Ghani on Monday asked the United States to slow the withdrawal of its troops.",
+     "2021-04-20", "Afghanistan"),
+    ("Malian President Ibrahim Boubacar Keita asked France for reinforcements on Friday.", "2013-01-12", "Mali"),
+])
+def test_en_asking_someone_to_act_or_for_help_is_an_appeal(text, published, actor) -> None:
+    found = _expect_event(text, "en", published, "appeal")
+    assert any(actor in (e.actor1 or "") for e in found), [e.actor1 for e in found]
+
+
+def test_en_a_source_who_asked_not_to_be_named_makes_no_appeal() -> None:
+    text = "A resident who asked not to be named said rebels had entered the town of Rutshuru on Sunday."
+    assert not _events(text, "en", "2012-07-09", "appeal")
+
+
+@pytest.mark.parametrize("text, published", [
+    ("M23 rebels said on Sunday they had stopped fighting around Goma.", "2012-11-26"),
+    ("The army said its troops had ceased fighting in Aleppo's eastern districts.", "2016-12-14"),
+])
+def test_en_fighting_that_stopped_is_no_clash(text, published) -> None:
+    assert not _events(text, "en", published, "armed_clash")
