@@ -3007,3 +3007,13 @@ def test_en_a_source_who_asked_not_to_be_named_makes_no_appeal() -> None:
 ])
 def test_en_fighting_that_stopped_is_no_clash(text, published) -> None:
     assert not _events(text, "en", published, "armed_clash")
+
+
+@pytest.mark.parametrize("text, published, event_type", [
+    ("Ouattara's camp said its fighters would storm the residence if Gbagbo refused to step down.", "2011-04-05",
+     "rejection"),
+    ("Kenya said it would send more troops if the Shabaab rejected the peace offer.", "2012-02-10", "rejection"),
+    ("Moscow said it would respond if NATO troops were deployed in Ukraine.", "2024-02-27", "troop_deployment"),
+])
+def test_en_an_act_in_an_if_clause_is_only_a_condition(text, published, event_type) -> None:
+    assert not _events(text, "en", published, event_type)

@@ -19,6 +19,8 @@ from sitroom.text.document import Document, Sentence
 
 STRICT_TYPES = frozenset({"territory_captured", "troop_deployment", "air_strike", "displacement"})
 CAPTURE_TYPES = frozenset({"territory_captured", "territory_surrendered"})
+# the subject of a condition right before the verb: "if Gbagbo refused", "unless the rebels withdraw"
+_EN_CONDITION = re.compile(r"\b(?:if|unless)\s+(?:[\w'’.-]+\s+){1,5}$", re.I)
 _FACILITY = {"zh": re.compile(r"司令部|总部|基地|军营|兵营|营地|机场|据点|要塞|议会|政府大楼|大楼|机构|工厂|焦化厂|电站|港口|口岸|城堡|"
                              r"古堡|监狱|警察局|桥梁|大桥|高地|山头|阵地|钢铁厂|厂区|医院|地下室|避难所|掩体|防空洞"),
              "en": re.compile(r"\b(?:base|headquarters|barracks|garrison|airport|airbase|camp|command|compound|parliament|"
@@ -233,6 +235,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     hypothetical = cue["hypothetical"].search(s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 60):w.trig_start])
     if hypothetical and (strict or (lang == "zh" and event_type in ("attack", "armed_clash", "casualties"))):
         return []  # 如果以色列继续攻击: an act only supposed is no event
+    if lang == "en" and _EN_CONDITION.search(s.text[max(0, w.trig_start - 50):w.trig_start]):
+        return []  # "if Gbagbo refused to hand over power": the condition of another clause, not an act
     if event_type in REQUESTABLE and cue["requested"].search(
             s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 100):w.trig_start]):
         return []  # urged member states to send troops, 呼吁各国派兵: asked for, not done
