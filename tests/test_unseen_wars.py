@@ -3017,3 +3017,12 @@ def test_en_fighting_that_stopped_is_no_clash(text, published) -> None:
 ])
 def test_en_an_act_in_an_if_clause_is_only_a_condition(text, published, event_type) -> None:
     assert not _events(text, "en", published, event_type)
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("A U.S.-brokered cease-fire took hold across Cyprus late on Monday.", "1974-07-23", "United States"),
+    ("An Egyptian-brokered truce took effect in Gaza on Friday.", "2014-08-08", "Egypt"),
+    ("A Russian-brokered truce took hold in Nagorno-Karabakh on Saturday.", "2020-10-10", "Russia"),
+])
+def test_en_a_truce_brokered_by_a_state_with_no_party_named_has_the_broker_as_actor(text, published, actor) -> None:
+    _expect_event(text, "en", published, "agreement", actor=actor)

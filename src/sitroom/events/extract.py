@@ -303,6 +303,10 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     if "pair" in trig.needs and not (actor and actor.type == "person" and actor2_mention and actor2_mention.actor
                                      and actor2_mention.actor.type == "person"):
         return []
+    if event_type == "agreement" and actor is None and lang == "en":
+        actor = _broker(s, w, lex)
+        if actor is not None:
+            agent_reason = "the state or body that brokered the truce (X-brokered), no party named"
     # where
     places = frames.usable_places(s, agent, cue) + [p for p in extra_places]
     own = lex.country_of(actor) if actor is not None else None
@@ -585,6 +589,22 @@ def _force_mentioned(s: Sentence, w: frames.Window, actor: Actor | None, cue: di
 
 
 _PEOPLE_OF = {"zh": re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:难民|人)"), "en": re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)s\b")}
+
+
+_EN_BROKERED = re.compile(r"(?<![\w.])([A-Z][\w.]*)-(?:brokered|mediated|sponsored|negotiated)\s+(?:\S+\s+){0,2}$")
+
+
+def _broker(s: Sentence, w: frames.Window, lex: ActorLexicon) -> Actor | None:
+    """The broker of a truce written as "a U.S.-brokered cease-fire", "an Egyptian-mediated truce"."""
+    m = _EN_BROKERED.search(s.text, max(0, w.trig_start - 50), w.trig_start)
+    if m is None:
+        return None
+    name = m.group(1)
+    found = lex.en.get(en_key(name)) or lex.en_exact.get(name.replace(".", ""))
+    if found is None:
+        code = lex.gaz.demonyms.get(en_key(name))
+        found = lex.by_name.get(lex.gaz.countries[code].name) if code in lex.gaz.countries else None
+    return found
 
 
 def _people_of_a_country(s: Sentence, w: frames.Window, lang: str, gaz: Gazetteer,
