@@ -3026,3 +3026,16 @@ def test_en_an_act_in_an_if_clause_is_only_a_condition(text, published, event_ty
 ])
 def test_en_a_truce_brokered_by_a_state_with_no_party_named_has_the_broker_as_actor(text, published, actor) -> None:
     _expect_event(text, "en", published, "agreement", actor=actor)
+
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    ("阿塞拜疆外交部拒绝了停火提议，称亚美尼亚必须撤出1994年占领的七个地区。", "2020-10-11", "rejection",
+     D("2020-10-11")),
+    ("俄罗斯拒绝了乌克兰的要求，称不会归还2014年吞并的克里米亚。", "2022-09-14", "rejection", D("2022-09-14")),
+    ("美国大使呼吁各方停火，并把部队撤回10月6日以前的位置。", "1973-10-09", "appeal", D("1973-10-09")),
+    ("联合国呼吁以色列和真主党把部队撤回7月12日之前的位置。", "2006-08-01", "appeal", D("2006-08-01")),
+])
+def test_zh_a_time_inside_a_relative_clause_or_before_a_noun_dates_that_noun_not_the_event(
+        text, published, event_type, day) -> None:
+    found = _expect_event(text, "zh", published, event_type)
+    assert {e.date_start for e in found} == {day}

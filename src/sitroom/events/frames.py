@@ -751,7 +751,7 @@ def attributive_time(s: Sentence, t: TimeExpr, language: str) -> bool:
     """A time that qualifies a thing (1967年的停火线, the 1967 ceasefire lines): it dates that thing, not the
     events of the sentence. A time of an event noun (12日的空袭, the 2014 offensive) still dates events."""
     if language == "zh":
-        after = re.match(r"的(?:大规模|猛烈|多次|新一轮|联合|首次|最新|一次|这次|那次)?", s.text[t.end:t.end + 6])
+        after = re.match(r"(?:以前|之前)?的(?:大规模|猛烈|多次|新一轮|联合|首次|最新|一次|这次|那次)?", s.text[t.end:t.end + 8])
         if after is None or re.match(r"的(?:时候|时|当天|那天|一天|凌晨|晚上|夜间|上午|下午|早上|清晨|傍晚|午夜)", s.text[t.end:]):
             return False
     else:
@@ -764,6 +764,15 @@ def attributive_time(s: Sentence, t: TimeExpr, language: str) -> bool:
     if re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:战争|战役|冲突|内战|战事)|(?:\w+\s+){0,2}?(?:war|campaign|conflict)\b)", s.text[noun:noun + 12]):
         return False  # 在1967年的战争中占领了西奈半岛, in the 1967 war: the war's time is the time of its events
     return not any(trig.pattern.match(s.text, noun) for trig in triggers(language))
+
+
+_ZH_RELATIVE_AFTER_TIME = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?(?:占领|攻占|夺取|控制|吞并|签署|达成|划定|通过|建立|修建|宣布))的")
+
+
+def _zh_relative_clause_time(s: Sentence, t: TimeExpr, w: Window) -> bool:
+    """Whether a Chinese time opens a relative clause (1967年占领的领土) that the event's verb is outside of."""
+    m = _ZH_RELATIVE_AFTER_TIME.match(s.text, t.end)
+    return m is not None and not (t.end <= w.trig_start < m.end())
 
 
 def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tuple[TimeExpr | None, str]:
@@ -796,6 +805,9 @@ def pick_time(doc: Document, s: Sentence, w: Window, discourse: Discourse) -> tu
             # is its own; the main verb has one of its own after it
             masked.append((rel.start(), w.trig_start))
         usable = [t for t in usable if not any(x <= t.start < y for x, y in masked)]
+    if doc.language == "zh":
+        # 撤出1967年占领的全部阿拉伯领土: a time inside a relative clause dates the verb of that clause only
+        usable = [t for t in usable if not _zh_relative_clause_time(s, t, w)]
     if doc.language == "zh" and _zh_before_main_clause(s, w):
         # 在攻占戈马后继续扩大战果，昨天又拿下萨凯: the later clause's day is after this event, not its day
         usable = [t for t in usable if t.start < w.end]
