@@ -3039,3 +3039,14 @@ def test_zh_a_time_inside_a_relative_clause_or_before_a_noun_dates_that_noun_not
         text, published, event_type, day) -> None:
     found = _expect_event(text, "zh", published, event_type)
     assert {e.date_start for e in found} == {day}
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("The rebel leader has not been seen since Monday, when his guards fired on protesters outside his home in "
+     "Freetown. At least 16 people were killed in clashes later that day.", "2000-05-10", D("2000-05-08")),
+    ("Kabul has been calm since Sunday, when Taliban fighters entered the capital. Two people were killed at the "
+     "airport that day.", "2021-08-18", D("2021-08-15")),
+])
+def test_en_a_day_told_after_since_is_the_day_that_day_refers_to(text, published, day) -> None:
+    found = _expect_event(text, "en", published, "casualties")
+    assert {e.date_start for e in found} == {day}

@@ -187,7 +187,8 @@ def _background_time(s: Sentence, t) -> bool:
     """A time that only starts a period (since the attack began last Tuesday, 自6日以来): background, not
     the day later anaphors (hours earlier, 当天) refer to."""
     if re.search(r"\bsince\b[^,;.]{0,40}$", s.text[max(0, t.start - 45):t.start], re.I):
-        return True
+        # "since Monday, when his guards fired on protesters": the day is told, later anaphors refer to it
+        return not re.match(r"\s*,\s*when\b", s.text[t.end:t.end + 12])
     return re.match(r"[^，。；]{0,8}?以来", s.text[t.end:t.end + 10]) is not None
 
 
