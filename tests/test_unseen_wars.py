@@ -3050,3 +3050,28 @@ def test_zh_a_time_inside_a_relative_clause_or_before_a_noun_dates_that_noun_not
 def test_en_a_day_told_after_since_is_the_day_that_day_refers_to(text, published, day) -> None:
     found = _expect_event(text, "en", published, "casualties")
     assert {e.date_start for e in found} == {day}
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("U.S. B-52 bombers pounded Taliban lines north of Kabul on Sunday.", "en", "2001-11-05"),
+    ("Ethiopian Su-27 jets bombed the airport at Asmara on Tuesday.", "en", "2000-05-17"),
+])
+def test_an_aircraft_model_number_is_not_a_count(text, language, published) -> None:
+    found = _expect_event(text, language, published, "air_strike")
+    assert {e.quantity for e in found} == {None}
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("美军B-52轰炸机星期天继续轰炸喀布尔以北的塔利班阵地。", set()),
+    ("叙利亚军队出动了12架MiG-29战机和T-72坦克。", {12.0}),
+])
+def test_zh_a_model_number_written_in_latin_letters_is_not_a_count(text, numbers) -> None:
+    assert {q.value for q in find_quantities(text, "zh")} == numbers
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Saudi-led coalition planes struck Houthi positions in Sanaa on Monday.", "2015-04-07", "Sanaa"),
+    ("Government planes hit rebel positions around Misrata on Friday.", "2011-04-08", "Misrata"),
+])
+def test_en_planes_that_strike_make_an_air_strike(text, published, place) -> None:
+    _expect_event(text, "en", published, "air_strike", place=place)

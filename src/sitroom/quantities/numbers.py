@@ -34,6 +34,7 @@ _EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
              "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
              "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
              "dozen": 12, "a dozen": 12, "half a million": 500000, "a million": 1000000}
+_MODEL_DASH = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,3}-$")  # B-52, MiG-29, Su-25, S-300, T-72: a model
 _EN = re.compile(
     r"(?P<pre>about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|fewer than|less than|an estimated)?\s*"
     r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b"
@@ -107,8 +108,9 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             after = text[end:end + 2]
             if re.match(r"[年月日号时点分秒岁%％]|周年|个月|小时|公里|天", after) or after.startswith("世纪"):
                 continue
-            if m.start() > 0 and (text[m.start() - 1] in "第数几" or text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()):
-                continue  # 第82空降师, M23
+            if m.start() > 0 and (text[m.start() - 1] in "第数几" or text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()
+                                  or _MODEL_DASH.search(text, 0, m.start())):
+                continue  # 第82空降师, M23, B-52轰炸机
             if re.fullmatch(r"[一二两三四五六七八九十]", num) and not re.match(r"\s*(个|名|座|架|辆|营|艘)", after):
                 continue
             value = zh_to_number(num)
@@ -137,6 +139,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue
             if re.search(_EN_MONTH + r"\.?\s+$", text[:m.start("num")], re.I) or re.match(r"(?:st|nd|rd|th)?\s+" + _EN_MONTH, text[m.end("num"):], re.I):
                 continue  # a day of the month (Aug. 6, 12 August)
+            if _MODEL_DASH.search(text, 0, m.start("num")):
+                continue  # B-52 bombers, F-16 jets, S-300 systems: a model's name, not a count
             if re.search(r"\bof\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)$", text[:m.start()]):
                 continue  # a total after a partitive (more than a dozen of Afghanistan's 34 capitals)
             if re.match(r"\s*(?:am\b|pm\b|a\.m|p\.m|:\d|km\b|kilomet|miles|%|percent|years?\b|days?\b|hours?\b|months?\b|weeks?\b)", after):
