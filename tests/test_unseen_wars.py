@@ -3075,3 +3075,37 @@ def test_zh_a_model_number_written_in_latin_letters_is_not_a_count(text, numbers
 ])
 def test_en_planes_that_strike_make_an_air_strike(text, published, place) -> None:
     _expect_event(text, "en", published, "air_strike", place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("乌克兰向巴赫穆特方向投入了更多兵力。", "2023-03-01", "Bakhmut"),
+    ("北约向罗马尼亚部署了一个战斗群。", "2022-03-01", "Romania"),
+    ("埃塞俄比亚军队向默克莱投入了大批部队。", "2020-11-27", "Mekelle"),
+])
+def test_zh_forces_thrown_in_or_a_battle_group_deployed_are_a_deployment(text, published, place) -> None:
+    _expect_event(text, "zh", published, "troop_deployment", place=place)
+    assert not _events(text, "zh", published, "armed_clash")
+
+
+@pytest.mark.parametrize("text, language, published, actor", [
+    ("以色列战机在贝鲁特上空击落了两架叙利亚米格战机。", "zh", "1982-06-10", "Israeli Air Force"),
+    ("乌克兰防空部队在基辅上空击落了一架俄罗斯直升机。", "zh", "2022-03-05", "Ukraine"),
+    ("Turkish F-16s shot down a Russian Su-24 jet near the Syrian border on Tuesday.", "en", "2015-11-25", "Turkey"),
+    ("Indian jets shot down a Pakistani fighter over Kashmir on Wednesday.", "en", "2019-02-28", "India"),
+])
+def test_an_aircraft_shot_down_is_a_clash_of_the_side_that_shot(text, language, published, actor) -> None:
+    _expect_event(text, language, published, "armed_clash", actor=actor)
+
+
+def test_drones_shot_down_are_no_clash() -> None:
+    assert not _events("Ukrainian air defences shot down 12 Russian drones over Kyiv overnight.", "en", "2023-05-30",
+                       "armed_clash")
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("以色列战机在贝鲁特上空击落了两架叙利亚飞机。", "1982-06-10", "Beirut"),
+    ("乌克兰防空部队在基辅上空击落了一架俄罗斯直升机。", "2022-03-05", "Kyiv"),
+])
+def test_zh_a_country_before_its_aircraft_is_not_the_place(text, published, place) -> None:
+    found = _expect_event(text, "zh", published, "armed_clash")
+    assert {e.place.name for e in found if e.place} == {place}

@@ -113,7 +113,7 @@ def _unlocated_towns(text: str, places: list[PlaceMention], language: str, main:
     return out
 
 
-_ZH_PEOPLE_OR_FORCE = re.compile(r"人|舰队|军舰|舰艇|战舰|舰船|部队|军队|士兵|官兵|军人|战机|军机|特混舰队")
+_ZH_PEOPLE_OR_FORCE = re.compile(r"人|舰队|军舰|舰艇|战舰|舰船|部队|军队|士兵|官兵|军人|战机|军机|飞机|直升机|无人机|特混舰队")
 
 _ZH_BEFORE_PLACE = set("都府会港岛湾东西南北中在于至到从向对和与及、的了往赴近经由或部国省州市城区县镇村边境内外占领夺克入进抵离逃撤炸袭击称说自朝距为是将已又再同跟开出过守围")
 
