@@ -3109,3 +3109,30 @@ def test_drones_shot_down_are_no_clash() -> None:
 def test_zh_a_country_before_its_aircraft_is_not_the_place(text, published, place) -> None:
     found = _expect_event(text, "zh", published, "armed_clash")
     assert {e.place.name for e in found if e.place} == {place}
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("The Kremlin ordered reinforcements to the Kursk region on Wednesday.", "2024-08-08", "Russia", "Kursk"),
+    ("Ukraine ordered more troops to Bakhmut on Friday.", "2023-02-10", "Ukraine", "Bakhmut"),
+    ("Russian tanks and armour were seen heading toward Kharkiv on Thursday.", "2022-02-25", None, "Kharkiv"),
+    ("Rebel columns were heading towards Goma on Sunday, residents said.", "2012-11-19", None, "Goma"),
+])
+def test_en_troops_ordered_to_or_heading_toward_a_place_are_deployed_there(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "troop_deployment", actor=actor, place=place)
+    assert not _events(text, "en", published, "appeal")
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Thousands of refugees were heading towards the Polish border on Sunday.", "2022-02-27"),
+    ("Families were heading toward Rafah with their belongings.", "2023-11-10"),
+])
+def test_en_people_heading_somewhere_are_no_deployment(text, published) -> None:
+    assert not _events(text, "en", published, "troop_deployment")
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Egypt has stationed troops along its border with Gaza.", "2024-02-10"),
+    ("Russia has stationed soldiers in Transnistria since 1992.", "2022-03-01"),
+])
+def test_en_troops_stationed_somewhere_are_a_deployment(text, published) -> None:
+    _expect_event(text, "en", published, "troop_deployment")
