@@ -3136,3 +3136,34 @@ def test_en_people_heading_somewhere_are_no_deployment(text, published) -> None:
 ])
 def test_en_troops_stationed_somewhere_are_a_deployment(text, published) -> None:
     _expect_event(text, "en", published, "troop_deployment")
+
+
+@pytest.mark.parametrize("text, published, event_type, place", [
+    ("ASMARA, Eritrea — Ethiopian troops overran Eritrean positions at Shambuko on Wednesday.", "2000-05-19",
+     "territory_captured", "Shambuko"),
+    ("KYIV, Ukraine — Russian forces shelled Ukrainian positions near Pobieda and Novomykhailivka on Monday.",
+     "2024-01-09", "attack", "Pobieda"),
+])
+def test_en_an_unknown_name_in_a_place_slot_is_kept_as_a_town(text, published, event_type, place) -> None:
+    _expect_event(text, "en", published, event_type, place=place)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("ASMARA, Eritrea — Ethiopian jets bombed positions near Eritrean and Sudanese border posts on Wednesday.",
+     "2000-05-19"),
+    ("MANILA, Philippines — Islamic State fighters have attacked churches in Southeast Asia since 2016.",
+     "2017-05-31"),
+    ("KABUL, Afghanistan — Suicide bombers attacked a checkpoint near Camp Bastion on Monday.", "2012-09-17"),
+])
+def test_en_peoples_possessives_regions_and_datelines_in_a_place_slot_are_no_town(text, published) -> None:
+    assert not [e for e in _events(text, "en", published) if e.place and e.place.lat is None]
+
+
+@pytest.mark.parametrize("text, published, event_type, place", [
+    ("UN Mi-24 gunships fired on the military camp at Akouedo in Abidjan on Monday.", "2011-04-05", "air_strike",
+     "Abidjan"),
+    ("RSF fighters attacked the displacement camp at Otash in Nyala on Sunday.", "2024-06-10", "attack",
+     "Nyala"),
+])
+def test_en_an_unknown_site_in_a_known_town_is_placed_in_the_town(text, published, event_type, place) -> None:
+    _expect_event(text, "en", published, event_type, place=place)

@@ -70,6 +70,8 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
     for s in doc.sentences:
         if s.kind != "boilerplate":
             found = _unlocated_towns(s.text, s.places, doc.language, main)
+            if dl is not None and s.start <= dl.start < s.end:
+                found = [p for p in found if not (dl.start <= s.span(p.start, p.end)[0] < dl.end)]
             if found:
                 kept = [p for p in s.places if not any(t.start <= p.start and p.end <= t.end for t in found)]
                 s.places = sorted(kept + found, key=lambda p: p.start)

@@ -456,7 +456,31 @@ _ZH_GLOSSED_SITE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(镇|鎮|村|市|区|區
 _NOT_A_TOWN_WORD = re.compile(r"\b(?:Stadium|Hotel|Square|Street|Road|Avenue|Bridge|University|Hospital|Mosque|Church|"
                               r"Prison|Palace|Mall|Market|Park|Tower|Club|Party|Movement|Front|Brigades?|Council|"
                               r"Alliance|Army|Guard|Coalition|Liberation|Battalion|Regiment|Division|Corps|Group|Forces?|"
-                              r"Agency|News|Times|Post|Committee|Organi[sz]ation|Ministry|Office|Company|Operation)\b")
+                              r"Agency|News|Times|Post|Committee|Organi[sz]ation|Ministry|Office|Company|Operation|School|College|Academy|"
+                              r"Institute|Embassy|Consulate|Airport|Port|Station|Barracks|Headquarters)\b")
+
+
+# "at Shambuko on Wednesday", "around Geunyeli,", "near Orlivka and": a name in a place slot, then a pause
+_EN_PLACE_SLOT = re.compile(rf"\b(?:near|outside|around|at|in|into|toward|towards)\s+({_EN_TOWN_NAME})"
+                            r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|or|to|from|after|before|with|which|where|as|"
+                            r"was|were|is|had|has|near|north|south|east|west|late|early|overnight|last|this|since)\b)")
+
+
+_REGION_WORDS = frozenset({"Asia", "Africa", "Europe", "America", "Americas", "East", "West", "Caucasus", "Balkans",
+                           "Sahel", "Maghreb", "Levant", "Gulf", "Peninsula", "Basin", "Horn"})
+
+
+def _not_a_town_en(name: str) -> bool:
+    """A capitalised word in a place slot that is something else: a people (Kuwaitis), an actor, an operation."""
+    from sitroom.actors.lexicon import actor_lexicon
+
+    lex = actor_lexicon()
+    first = name.split()[0]
+    key = en_key(name)
+    return (first in ("Operation", "Camp", "Lake", "Mount", "River") or name.isupper() or key in lex.en
+            or name.split()[-1] in _REGION_WORDS or lex.gaz.lookup_en(name)
+            or name.replace(".", "") in lex.en_exact or key in lex.gaz.demonyms or key.rstrip("s") in lex.gaz.demonyms
+            or key[:-1] in lex.gaz.demonyms)
 
 
 def unlocated_town_names(text: str, known: list[PlaceMention], language: str) -> list[tuple[int, int, str]]:
@@ -478,6 +502,12 @@ def unlocated_town_names(text: str, known: list[PlaceMention], language: str) ->
                 spans.append((m.start(1) + name.start(), m.start(1) + name.end(), name.group(0)))
         for m in _EN_TOWN_APPOSITION.finditer(text):
             spans.append((m.start(1), m.end(1), m.group(1)))
+        for m in _EN_PLACE_SLOT.finditer(text):
+            inside = re.match(r"\s+(?:in|near|outside)\s+(?:the\s+)?", text[m.end(1):])
+            if inside and any(k.start == m.end(1) + inside.end() for k in known):
+                continue  # the camp at Akouedo in Abidjan: a site of the town named after it
+            if not _not_a_town_en(m.group(1)):
+                spans.append((m.start(1), m.end(1), m.group(1)))
     out = []
     for start, end, name in spans:
         # 瓦德 (El Oued) read inside 瓦德努拉（Wad al-Nourah）: a fragment of the transliteration, not a place
