@@ -3167,3 +3167,11 @@ def test_en_peoples_possessives_regions_and_datelines_in_a_place_slot_are_no_tow
 ])
 def test_en_an_unknown_site_in_a_known_town_is_placed_in_the_town(text, published, event_type, place) -> None:
     _expect_event(text, "en", published, event_type, place=place)
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("民兵5日袭击了苏丹北达尔富尔州法希尔附近的一个村庄。", "2004-03-08", "Sudanese militia"),
+    ("民兵6日冲进东帝汶南部苏艾镇一座教堂。", "1999-09-08", "Timorese militia"),
+])
+def test_zh_militia_of_a_country_is_named_in_the_singular_as_analysts_write_it(text, published, actor) -> None:
+    _expect_event(text, "zh", published, "attack", actor=actor)
