@@ -3175,3 +3175,27 @@ def test_en_an_unknown_site_in_a_known_town_is_placed_in_the_town(text, publishe
 ])
 def test_zh_militia_of_a_country_is_named_in_the_singular_as_analysts_write_it(text, published, actor) -> None:
     _expect_event(text, "zh", published, "attack", actor=actor)
+
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("克罗地亚军队4日发动攻势。联合国要求停火，克方7日拒绝。", "1995-08-08", "rejection", "Croatia"),
+    ("克罗地亚军队4日发动攻势。克军5日攻占了克宁。", "1995-08-08", "territory_captured", "Croatian army"),
+    ("摩洛哥军队13日进入盖尔盖拉特缓冲区。摩军随后在口岸附近部署了兵力。", "2020-11-14", "troop_deployment",
+     "Moroccan army"),
+    ("厄立特里亚与埃塞俄比亚边境再次爆发冲突。联合国呼吁停火，厄方18日拒绝了这一呼吁。", "2000-05-19", "rejection",
+     "Eritrea"),
+])
+def test_zh_the_first_character_of_a_country_named_is_its_side_or_army(text, published, event_type, actor) -> None:
+    found = _expect_event(text, "zh", published, event_type)
+    assert any(actor in (e.actor1 or "") or (actor.endswith("army") and actor.split()[0] in (e.actor1 or ""))
+               for e in found), [e.actor1 for e in found]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("南苏丹政府军与反对派武装交火。南方各州局势紧张。", "2016-07-11"),
+    ("克罗地亚军队发动攻势，攻克方向直指克宁。", "1995-08-05"),
+])
+def test_zh_words_that_begin_with_a_country_character_are_not_its_side(text, published) -> None:
+    doc = _analyse(text, "zh", published)
+    added = [a.text for s in doc.sentences for a in s.actors if a.text in ("南方", "克方")]
+    assert not added

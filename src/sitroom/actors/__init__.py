@@ -40,6 +40,7 @@ def find_actors(doc: Document, context: Counter, lex: ActorLexicon | None = None
             _count_named(s, lex, named, context)
     else:
         _communist_forces_of_the_state_named(doc, lex)
+        _first_characters_of_the_countries_named(doc, context, lex)
     doc.main_armed_group = named.most_common(1)[0][0] if named else None
     doc.context_countries = dict(context)
     country = _main_country(context, lex)
@@ -132,6 +133,42 @@ def _communist_forces_of_the_state_named(doc: Document, lex: ActorLexicon) -> No
             if id(a) not in glued:
                 out.append(a)
         s.actors = out
+
+
+# X方 words that are not a country's side, and characters that start directions rather than names
+_ZH_NOT_A_SIDE = re.compile(r"(?:地|官|军|警|对|双|各|一|多|我|敌|前|后|校|外|资|劳|甲|乙|他|己|友|守|攻|上|下|左|右|远|四|八)方")
+_ZH_SIDE_NOT_AFTER = re.compile(r"向|面|式|法|案|便|针|位|圆|才|能|形|块|言|志|剂|阵|队|舟|丈")
+
+
+def _first_characters_of_the_countries_named(doc: Document, context: Counter, lex: ActorLexicon) -> None:
+    """克方, 克军 in a report about Croatia; 厄方 in one about Eritrea: the first character of a country the
+    report names, with 方 (its side) or 军 (its army), when no other country named shares that character and
+    it is no listed abbreviation (those are read by ``_read_abbreviations_in_context``)."""
+    firsts: dict[str, set[str]] = {}
+    for zh, places in lex.gaz.zh.items():
+        for p in places:
+            if p.kind == "country" and p.country_code in context and len(zh) >= 2:
+                firsts.setdefault(zh[0], set()).add(p.country_code)
+    usable = {ch: next(iter(codes)) for ch, codes in firsts.items()
+              if len(codes) == 1 and ch not in lex.gaz.zh_abbr_readings and ch not in "东南西北中新大小上下"}
+    if not usable:
+        return
+    pattern = re.compile(f"([{''.join(sorted(usable))}])(方|军)")
+    for s in doc.sentences:
+        found = []
+        for m in pattern.finditer(s.text):
+            if _ZH_SIDE_NOT_AFTER.match(s.text, m.end()) or any(a.start < m.end() and m.start() < a.end for a in s.actors) \
+                    or any(p.start < m.end() and m.start() < p.end for p in s.places):
+                continue
+            code = usable[m.group(1)]
+            if m.group(2) == "方":
+                actor = lex.by_name.get(lex.gaz.countries[code].name)
+            else:
+                actor = lex.make_role_actor("{adj} army", "state_force", code, None)
+            if actor is not None:
+                found.append(ActorMention(m.start(), m.end(), m.group(0), actor))
+        if found:
+            s.actors = sorted(s.actors + found, key=lambda a: a.start)
 
 
 def _main_country(context: Counter, lex: ActorLexicon) -> str | None:
