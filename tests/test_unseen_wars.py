@@ -3199,3 +3199,16 @@ def test_zh_words_that_begin_with_a_country_character_are_not_its_side(text, pub
     doc = _analyse(text, "zh", published)
     added = [a.text for s in doc.sentences for a in s.actors if a.text in ("南方", "克方")]
     assert not added
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("据报武装组织指挥官穆海西尼（Abdullah Muhaysini）3日下令部队撤出阿勒颇东部。", "2016-12-05", "Abdullah Muhaysini"),
+    ("据报民兵指挥官巴迪（Salah Badi）21日下令部队撤出的黎波里南郊。", "2018-09-22", "Salah Badi"),
+])
+def test_zh_reportedly_before_a_leader_does_not_make_the_leader_a_source(text, published, actor) -> None:
+    _expect_event(text, "zh", published, "appeal", actor=actor)
+
+
+def test_zh_according_to_an_outlet_still_makes_it_a_source() -> None:
+    found = _events("据美联社报道，俄军12日撤出赫尔松。", "zh", "2022-11-12", "withdrawal")
+    assert found and {e.actor1 for e in found} == {"Russian forces"}
