@@ -3212,3 +3212,12 @@ def test_zh_reportedly_before_a_leader_does_not_make_the_leader_a_source(text, p
 def test_zh_according_to_an_outlet_still_makes_it_a_source() -> None:
     found = _events("据美联社报道，俄军12日撤出赫尔松。", "zh", "2022-11-12", "withdrawal")
     assert found and {e.actor1 for e in found} == {"Russian forces"}
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("反对派指挥官阿卜杜拉（Abdullah Muhaysini）3日呼吁居民离开阿勒颇东部。", "2016-12-05", "Abdullah Muhaysini"),
+    ("伊朗官员阿巴斯（Abbas Araghchi）13日警告以色列将付出沉重代价。", "2025-06-14", "Abbas Araghchi"),
+])
+def test_zh_a_latin_gloss_overrides_the_lexicons_reading_of_the_same_name(text, published, actor) -> None:
+    doc = _analyse(text, "zh", published)
+    assert actor in {a.actor.name for s in doc.sentences for a in s.actors if a.actor is not None}

@@ -65,9 +65,11 @@ def register_appositions(doc: Document, lex: ActorLexicon) -> None:
         return
     for s, alias, person, m in alias_occurrences(doc, people):
         if alias in glossed:
-            # 德杰内（Dejene Tsegaye）: a shorter name read inside the glossed one is a fragment of it
+            # 德杰内（Dejene Tsegaye）: a shorter name read inside the glossed one is a fragment of it, and the
+            # lexicon's reading of the same name (阿卜杜拉 as Abdullah Abdullah) yields to the report's gloss
             s.actors = [a for a in s.actors if not (m.start() <= a.start and a.end <= m.end()
-                                                    and (a.end - a.start) < len(alias))]
+                                                    and ((a.end - a.start) < len(alias)
+                                                         or (a.actor is not None and a.actor != person)))]
             s.places = [p for p in s.places if not (m.start() <= p.start and p.end <= m.end())]
         if any(a.start < m.end() and m.start() < a.end for a in s.actors):
             continue
