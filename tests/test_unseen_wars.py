@@ -3221,3 +3221,25 @@ def test_zh_according_to_an_outlet_still_makes_it_a_source() -> None:
 def test_zh_a_latin_gloss_overrides_the_lexicons_reading_of_the_same_name(text, published, actor) -> None:
     doc = _analyse(text, "zh", published)
     assert actor in {a.actor.name for s in doc.sentences for a in s.actors if a.actor is not None}
+
+
+@pytest.mark.parametrize("text, published, event_type, place", [
+    ("The State Department ordered non-emergency staff to leave the embassy in Kyiv on Saturday.", "2022-01-23",
+     "evacuation", "Kyiv"),
+    ("The Foreign Office ordered all diplomats and their families to leave Khartoum.", "2023-04-23", "evacuation",
+     "Khartoum"),
+    ("The U.S. military flew 1,200 people out of Kabul overnight.", "2021-08-18", "evacuation", "Kabul"),
+    ("Navy ships flew 300 evacuees out of Beirut on Friday.", "2006-07-21", "evacuation", "Beirut"),
+    ("India launched an operation to bring its nationals home from Khartoum.", "2023-04-25", "evacuation",
+     "Khartoum"),
+    ("Several countries suspended operations at their embassies in Sanaa.", "2015-02-13", "evacuation", "Sanaa"),
+    ("Zelensky travelled to Washington to meet Biden on Wednesday.", "2022-12-22", "meeting", "Washington"),
+    ("Blinken flew to Tel Aviv to meet Netanyahu on Thursday.", "2023-10-12", "meeting", "Tel Aviv"),
+    ("Rebels kidnapped three aid workers near Goma on Tuesday.", "2012-11-21", "arrest", "Goma"),
+    ("Houthi fighters seized 25 crew members of a cargo ship off Hodeidah.", "2023-11-20", "arrest", "Hodeidah"),
+    ("The army captured 200 rebel fighters near Kidal on Friday.", "2023-11-15", "arrest", "Kidal"),
+    ("Ukrainian forces captured dozens of Russian soldiers near Sudzha.", "2024-08-09", "arrest", "Sudzha"),
+])
+def test_en_staff_flown_out_visits_abductions_and_prisoners(text, published, event_type, place) -> None:
+    _expect_event(text, "en", published, event_type, place=place)
+    assert not _events(text, "en", published, "appeal") and not _events(text, "en", published, "territory_captured")
