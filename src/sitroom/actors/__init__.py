@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from sitroom.actors.lexicon import Actor, ActorLexicon, actor_lexicon
 from sitroom.actors.discourse import alias_occurrences, register_appositions, resolve_pronouns
@@ -145,10 +146,10 @@ def _first_characters_of_the_countries_named(doc: Document, context: Counter, le
     report names, with 方 (its side) or 军 (its army), when no other country named shares that character and
     it is no listed abbreviation (those are read by ``_read_abbreviations_in_context``)."""
     firsts: dict[str, set[str]] = {}
-    for zh, places in lex.gaz.zh.items():
-        for p in places:
-            if p.kind == "country" and p.country_code in context and len(zh) >= 2:
-                firsts.setdefault(zh[0], set()).add(p.country_code)
+    for code, chars in _country_first_characters(lex.gaz).items():
+        if code in context:
+            for ch in chars:
+                firsts.setdefault(ch, set()).add(code)
     usable = {ch: next(iter(codes)) for ch, codes in firsts.items()
               if len(codes) == 1 and ch not in lex.gaz.zh_abbr_readings and ch not in "东南西北中新大小上下"}
     if not usable:
@@ -169,6 +170,17 @@ def _first_characters_of_the_countries_named(doc: Document, context: Counter, le
                 found.append(ActorMention(m.start(), m.end(), m.group(0), actor))
         if found:
             s.actors = sorted(s.actors + found, key=lambda a: a.start)
+
+
+@lru_cache(maxsize=4)
+def _country_first_characters(gaz) -> dict[str, frozenset[str]]:
+    """The first characters of every country's Chinese names, by country code (read once per gazetteer)."""
+    out: dict[str, set[str]] = {}
+    for zh, places in gaz.zh.items():
+        for p in places:
+            if p.kind == "country" and len(zh) >= 2:
+                out.setdefault(p.country_code, set()).add(zh[0])
+    return {code: frozenset(chars) for code, chars in out.items()}
 
 
 def _main_country(context: Counter, lex: ActorLexicon) -> str | None:

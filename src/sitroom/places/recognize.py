@@ -491,7 +491,7 @@ def unlocated_town_names(text: str, known: list[PlaceMention], language: str) ->
     """
     spans: list[tuple[int, int, str]] = []
     if language == "zh":
-        for m in _ZH_GLOSSED_SITE.finditer(text):
+        for m in (_ZH_GLOSSED_SITE.finditer(text) if "（" in text or "(" in text else ()):
             if not (m.group(2) or m.group(4)) or _NOT_A_TOWN_WORD.search(m.group(3)):
                 continue
             start = m.start(1) + transliteration_start(m.group(1), m.group(3))
