@@ -3243,3 +3243,24 @@ def test_zh_a_latin_gloss_overrides_the_lexicons_reading_of_the_same_name(text, 
 def test_en_staff_flown_out_visits_abductions_and_prisoners(text, published, event_type, place) -> None:
     _expect_event(text, "en", published, event_type, place=place)
     assert not _events(text, "en", published, "appeal") and not _events(text, "en", published, "territory_captured")
+
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    ("Marawi, Philippines - The army pressed its offensive.\n\nThursday, May 25: Government aircraft bombed rebel "
+     "positions in the village of Gadungan.", "2017-05-31", "air_strike", D("2017-05-25")),
+    ("KIGALI, Rwanda - The rebels tightened their hold on the capital.\n\nMay 22: RPF fighters seize Kigali "
+     "airport.", "1994-07-05", "territory_captured", D("1994-05-22")),
+])
+def test_en_the_month_may_is_no_modal_verb(text, published, event_type, day) -> None:
+    found = _expect_event(text, "en", published, event_type)
+    assert day in {e.date_start for e in found}
+
+
+@pytest.mark.parametrize("text, published, first, last", [
+    ("Islamic State fighters seized Palmyra in May last year.", "2016-03-27", D("2015-05-01"), D("2015-05-31")),
+    ("In April last year, fighting near the enclave of Vorukh killed 50 people.", "2022-09-18", D("2021-04-01"),
+     D("2021-04-30")),
+])
+def test_en_a_month_of_last_year_is_that_month(text, published, first, last) -> None:
+    found = [e for e in _events(text, "en", published) if e.event_type in ("territory_captured", "casualties")]
+    assert found and {(e.date_start, e.date_end) for e in found} == {(first, last)}

@@ -25,6 +25,7 @@ _PATTERNS = [
     ("dmy", re.compile(rf"\b{_PART}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b")),
     ("partmonth", re.compile(rf"\b(?:(?i:in|since|from)\s+)?(early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)),
     ("my", re.compile(rf"\b(?:in\s+|since\s+)?{_MONTH_RE}\s+(\d{{4}})\b")),
+    ("my_relative", re.compile(rf"\b(?:(?i:in|since)\s+)?{_MONTH_RE}\s+((?i:last|this))\s+(?i:year)\b")),
     ("month", re.compile(rf"\b(?i:in|since|during|from)\s+{_MONTH_RE}\b")),
     ("weekday", re.compile(rf"\b(?:((?i:early|late|earlier|later))\s+(?:on\s+)?|(?i:on)\s+|(?i:last)\s+|(?i:next)\s+|(?i:this)\s+)?{_WD_RE}(?:\s+(morning|afternoon|evening|night))?\b")),
     ("partyear", re.compile(r"\b(?:(?i:in|since|by)\s+)?((?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))[\s-]+((?:19|20)\d{2}|(?i:this|last|that)\s+year)\b")),
@@ -112,6 +113,12 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             if t.lower().startswith("since"):
                 return TimeExpr(s, e, t, a, ref, "range", "since")
             return TimeExpr(s, e, t, a, b, "month")
+        if name == "my_relative":
+            # "in May last year", "since March this year": that month of the year named
+            a, b = month_range(ref.year - (m[2].lower() == "last"), _month(m[1]))
+            if t.lower().startswith("since"):
+                return TimeExpr(s, e, t, a, ref, "range", "since")
+            return TimeExpr(s, e, t, a, min(b, ref) if a <= ref < b else b, "month")
         if name == "month":
             month = _month(m[1])
             a, b = month_range(infer_year(month, None, ref), month)
