@@ -136,8 +136,7 @@ def _communist_forces_of_the_state_named(doc: Document, lex: ActorLexicon) -> No
         s.actors = out
 
 
-# X方 words that are not a country's side, and characters that start directions rather than names
-_ZH_NOT_A_SIDE = re.compile(r"(?:地|官|军|警|对|双|各|一|多|我|敌|前|后|校|外|资|劳|甲|乙|他|己|友|守|攻|上|下|左|右|远|四|八)方")
+# characters after X方 / X军 that make a word (克方向), not a country's side or army
 _ZH_SIDE_NOT_AFTER = re.compile(r"向|面|式|法|案|便|针|位|圆|才|能|形|块|言|志|剂|阵|队|舟|丈")
 
 

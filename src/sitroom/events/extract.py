@@ -601,11 +601,7 @@ def _broker(s: Sentence, w: frames.Window, lex: ActorLexicon) -> Actor | None:
     if m is None:
         return None
     name = m.group(1)
-    found = lex.en.get(en_key(name)) or lex.en_exact.get(name.replace(".", ""))
-    if found is None:
-        code = lex.gaz.demonyms.get(en_key(name))
-        found = lex.by_name.get(lex.gaz.countries[code].name) if code in lex.gaz.countries else None
-    return found
+    return lex.en.get(en_key(name)) or lex.en_exact.get(name.replace(".", "")) or frames.state_of_adjective(name)
 
 
 def _people_of_a_country(s: Sentence, w: frames.Window, lang: str, gaz: Gazetteer,

@@ -111,7 +111,7 @@ def _weapon_subject(text: str, cue: dict, actors: list[ActorMention] = ()) -> Ac
     if m.group(1).isupper():
         named = [a for a in actors if a.actor is not None and a.start == start + m.start(1)]
         return named[0] if named else None
-    state = _state_of_adjective(m.group(1).removesuffix("-led"))
+    state = state_of_adjective(m.group(1).removesuffix("-led"))
     if state is None:
         return None
     return ActorMention(start + m.start(1), start + m.end(1), m.group(1), state)
@@ -206,7 +206,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
                 if named and (named[0].actor.armed or named[0].actor.type in ("state", "igo")):
                     return named[0], "the organisation named right before the act"
             elif adj and trig.agent != "passive":
-                state = _state_of_adjective(adj.group(1).removesuffix("-led"))
+                state = state_of_adjective(adj.group(1).removesuffix("-led"))
                 if state is not None:
                     return (ActorMention(at + adj.start(1), at + adj.end(1), adj.group(1), state),
                             "the state named right before the act")
@@ -341,7 +341,7 @@ _EN_INTRO_PHRASE = re.compile(r"\s*(?:In|At|On|From|Inside|Near|Outside|After|Be
                               r"Separately|Overnight|Yesterday|Today|Last\s+\w+|Late\s+\w+|Early\s+\w+)(?:\s+[\w.'’-]+){0,5}")
 
 
-def _state_of_adjective(word: str):
+def state_of_adjective(word: str):
     """The state actor an English adjective or country name stands for (Israeli -> Israel), if any."""
     from sitroom.actors.lexicon import actor_lexicon
     from sitroom.places.gazetteer import en_key, gazetteer

