@@ -3264,3 +3264,32 @@ def test_en_the_month_may_is_no_modal_verb(text, published, event_type, day) -> 
 def test_en_a_month_of_last_year_is_that_month(text, published, first, last) -> None:
     found = [e for e in _events(text, "en", published) if e.event_type in ("territory_captured", "casualties")]
     assert found and {(e.date_start, e.date_end) for e in found} == {(first, last)}
+
+
+# 以北约60公里: a bearing and "about", not NATO (北约) ------------------------------------------
+
+@pytest.mark.parametrize("text, published, place", [
+    ("塔利班武装8日攻占了喀布尔以北约60公里的恰里卡尔市。", "2021-08-09", "Charikar"),
+    ("俄军宣布控制了顿涅茨克西北約20公里的阿夫迪夫卡。", "2024-02-18", "Avdiivka"),
+])
+def test_zh_bearing_then_about_a_distance_is_not_nato(text, published, place) -> None:
+    _expect_event(text, "zh", published, "territory_captured", place=place)
+    assert all("NATO" not in (e.actor1, e.actor2) for e in _events(text, "zh", published))
+
+
+def test_zh_nato_written_before_a_force_is_still_nato() -> None:
+    _expect_event("北约战机20日空袭了的黎波里以东约30公里的军事设施。", "zh", "2011-03-21", "air_strike", actor="NATO")
+
+
+# aid agencies: the name wire services give them, also in exports ------------------------------
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("Aid agencies said they had pulled their foreign staff out of Bunia on Friday.", "en", "2003-05-12", "Bunia"),
+    ("Aid groups evacuated their international staff from Kunduz on Sunday.", "en", "2015-09-29", "Kunduz"),
+    ("多个人道主义组织10日已将外籍员工撤出昆都士。", "zh", "2015-10-11", "Kunduz"),
+])
+def test_aid_groups_are_aid_agencies(text, language, published, place) -> None:
+    from sitroom.export.actors import classify
+
+    _expect_event(text, language, published, "evacuation", actor="aid agencies", place=place)
+    assert classify("aid agencies").kind == "ngo"

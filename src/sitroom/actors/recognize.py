@@ -26,6 +26,10 @@ class ActorMention:
         return self.role is not None
 
 
+# 喀布尔以北约60公里, 西北約20公里: a bearing (以北, 西北) then 约 + a distance, not 北约 (NATO)
+_ZH_BEARING_ABOUT = re.compile(r"(?<=[以东西東])北[约約](?=[0-9０-９一二两兩三四五六七八九十百千数數几幾])")
+
+
 def _drop_qualifiers(text: str, out: list[ActorMention], lex: ActorLexicon, language: str) -> list[ActorMention]:
     """``伊拉克总理苏达尼``, ``阿富汗武装组织塔利班``: a state written before a title and a person, or
     before a group word and a named group, only qualifies them."""
@@ -49,6 +53,7 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
     """Named actors (longest match) and role words, with a country written just before a role word."""
     out: list[ActorMention] = []
     covered = [False] * len(text)
+    bearings = {m.start(): m.end() - m.start() for m in _ZH_BEARING_ABOUT.finditer(text)}
     i, n = 0, len(text)
     while i < n:
         latin_start = text[i].isascii() and text[i].isalnum() and (i == 0 or not (text[i - 1].isascii() and text[i - 1].isalnum()))
@@ -62,8 +67,8 @@ def find_actors_zh(text: str, lex: ActorLexicon) -> list[ActorMention]:
                 hit = (length, actor)
                 break
         block = next((k for k in range(min(lex.max_zh_block, n - i), 1, -1) if text[i:i + k] in lex.zh_not_actors), 0)
-        if block and (not hit or block > hit[0]):
-            i += block
+        if i in bearings or (block and (not hit or block > hit[0])):
+            i += bearings.get(i) or block
             continue
         if hit:
             length, actor = hit
