@@ -309,6 +309,9 @@ def test_an_organisation_whose_building_was_hit_is_not_the_killer(text, publishe
 @pytest.mark.parametrize("text, published, place", [
     ("Shelling hit the eastern Donetsk town of Pokrovsk on Monday, killing 3 people.", "2024-08-20", "Pokrovsk"),
     ("An air strike hit the southern Gaza city of Rafah on Sunday, killing 7 people.", "2014-08-04", "Rafah"),
+    ("Leaders met at a summit in the Red Sea resort of Sharm el-Sheikh on Sunday.", "2015-03-29", "Sharm el-Sheikh"),
+    ("Russian warships shelled the Black Sea port of Odesa on Friday.", "2022-07-23", "Odesa"),
+    ("Government forces recaptured the Donbas stronghold of Sloviansk on Saturday.", "2014-07-06", "Sloviansk"),
 ])
 def test_the_place_named_after_city_of_is_the_place(text, published, place) -> None:
     places = {e.place.name for e in _events(text, "en", published) if e.place}

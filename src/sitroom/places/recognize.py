@@ -417,8 +417,10 @@ def _en_actor_name_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:
     return 0
 
 
-# "the southern Gaza city of Rafah", "the Donetsk town of Pokrovsk": the named place is the one after "of"
-_EN_CONTAINER_OF = re.compile(r"\s+(?:port\s+|border\s+|frontline\s+|front-line\s+)?(?:city|town|village|district|settlement)\s+of\s+[A-Z]")
+# "the southern Gaza city of Rafah", "the Donetsk town of Pokrovsk", "the Red Sea resort of Sharm el-Sheikh",
+# "the Black Sea port of Odesa": the named place is the one after "of"
+_EN_CONTAINER_OF = re.compile(r"\s+(?:port\s+|border\s+|frontline\s+|front-line\s+|garrison\s+|coastal\s+)?"
+                              r"(?:city|town|village|district|settlement|port|resort|stronghold|oasis)\s+of\s+[A-Z]")
 
 
 _WEAK_SOURCES = ("geonames-auto", "pycountry", "geonames-fallback")
