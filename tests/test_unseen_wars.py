@@ -3296,3 +3296,64 @@ def test_aid_groups_are_aid_agencies(text, language, published, place) -> None:
 
     _expect_event(text, language, published, "evacuation", actor="aid agencies", place=place)
     assert classify("aid agencies").kind == "ngo"
+
+
+# deployments: troops moved with their equipment, forces massing, troops flown in; who is accused --
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("Tajikistan was moving troops and heavy equipment towards the border, officials said on Thursday.", "2022-09-16",
+     "Tajikistan"),
+    ("Russia has been moving troops and armoured vehicles toward Kharkiv since Monday.", "2022-02-20", "Russia"),
+])
+def test_troops_moved_with_their_equipment_are_deployed(text, published, actor) -> None:
+    _expect_event(text, "en", published, "troop_deployment", actor=actor)
+
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Kyrgyzstan accused Tajik forces of massing near Batken on Friday.", "2022-09-17", "Tajik forces", "Batken"),
+    ("Eritrean forces were massing near the border town of Humera on Friday.", "2020-11-07", "Eritrean Defence Forces",
+     "Humera"),
+])
+def test_forces_massing_near_a_place_are_deployed(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "troop_deployment", actor=actor, place=place)
+
+
+def test_people_massing_are_no_deployment() -> None:
+    assert _events("Protesters were massing in the main square of Bishkek on Friday.", "en", "2020-10-07",
+                   "troop_deployment") == []
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("A fresh battalion of Marines would be flown in to Marawi on Thursday, the army said.", "2017-05-31", "Marawi"),
+    ("About 300 French paratroopers were flown into Kolwezi on Friday.", "1978-05-20", "Kolwezi"),
+])
+def test_troops_flown_in_are_deployed(text, published, place) -> None:
+    _expect_event(text, "en", published, "troop_deployment", place=place)
+
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("Azerbaijan accused Armenian forces of shelling the town of Tartar on Monday.", "2020-09-29", "attack",
+     "Armenian forces"),
+    ("Ethiopia's government accused the TPLF of attacking a federal military base near Mekelle.", "2020-11-05", "attack",
+     "Tigray People's Liberation Front"),
+])
+def test_the_accused_is_who_acts(text, published, event_type, actor) -> None:
+    found = _expect_event(text, "en", published, event_type)
+    assert {e.actor1 for e in found} == {actor}
+
+
+# a month name after a number must be the whole word (400 Marines is no 400 March) -----------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The army said some 400 Marines would be flown in to Marawi.", 400, "troops"),
+    ("About 2,000 Marines landed near Inchon on Friday.", 2000, "troops"),
+    ("At least 12 may have been killed in the shelling of Sievierodonetsk.", 12, None),
+])
+def test_a_count_followed_by_a_word_that_starts_like_a_month(text, value, unit) -> None:
+    found = find_quantities(text, "en")
+    assert [(q.value, q.unit) for q in found] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["Fighting resumed on 12 August near Kunduz.", "KABUL, 15 AUGUST 2021 - Fighting resumed."])
+def test_a_day_of_the_month_is_no_count(text) -> None:
+    assert find_quantities(text, "en") == []

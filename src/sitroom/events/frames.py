@@ -318,7 +318,7 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
     return None, "no actor before the trigger"
 
 
-_EN_CLAUSE_START = re.compile(r"\b(?:that|said|says|say|told|reported|announced|claimed|confirmed|stated|added|insist(?:s|ed)?|estimat(?:e|es|ed)|believ(?:e|es|ed)|think|thinks|thought|acknowledg(?:e|es|ed)|admit(?:s|ted)?)\b|;|:|,\s+(?:and|but|while|as|after|before|when|whereas)\b|\b(?:as|after|before|when|while|because|until|hours\s+after|a\s+day\s+after)\s+(?=the\s|[A-Za-z]+\s+[a-z]+)")
+_EN_CLAUSE_START = re.compile(r"\b(?:that|said|says|say|told|reported|announced|claimed|confirmed|stated|added|accus(?:e|es|ed|ing)|insist(?:s|ed)?|estimat(?:e|es|ed)|believ(?:e|es|ed)|think|thinks|thought|acknowledg(?:e|es|ed)|admit(?:s|ted)?)\b|;|:|,\s+(?:and|but|while|as|after|before|when|whereas)\b|\b(?:as|after|before|when|while|because|until|hours\s+after|a\s+day\s+after)\s+(?=the\s|[A-Za-z]+\s+[a-z]+)")
 _EN_SUBORDINATE = re.compile(r",\s+(?:a|an|the|which|who|whose|where|that|its|their|including|once|then|[a-z]+ed)\b[^,;]*?(?=,|$)")
 
 

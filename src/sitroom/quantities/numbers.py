@@ -39,7 +39,7 @@ _EN = re.compile(
     r"(?P<pre>about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|fewer than|less than|an estimated)?\s*"
     r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b"
     r"(?:\s+(?P<mult>million|thousand|hundred|billion))?(?P<post>\s+or\s+more|\s+plus|\+)?", re.I)
-_EN_MONTH = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_EN_MONTH = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
 _EN_FUZZY = re.compile(r"\b(?P<word>hundreds of thousands|tens of thousands|thousands|hundreds|dozens|millions)\s+of\b", re.I)
 _FUZZY_VALUES = {"数十万": None, "数百万": None, "数万": None, "数千": None, "数百": None, "数十": None}
 
@@ -137,8 +137,10 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue
             if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100 and not m["mult"]:
                 continue
-            if re.search(_EN_MONTH + r"\.?\s+$", text[:m.start("num")], re.I) or re.match(r"(?:st|nd|rd|th)?\s+" + _EN_MONTH, text[m.end("num"):], re.I):
-                continue  # a day of the month (Aug. 6, 12 August)
+            caps = re.I if text[m.end("num"):m.end("num") + 12].isupper() else 0  # 15 AUGUST in a headline
+            if re.search(_EN_MONTH + r"\.?\s+$", text[:m.start("num")], re.I) \
+                    or re.match(r"(?:st|nd|rd|th)?\s+" + _EN_MONTH, text[m.end("num"):], caps):
+                continue  # a day of the month (Aug. 6, 12 August; not 400 Marines, 5,000 march, 12 may have died)
             if _MODEL_DASH.search(text, 0, m.start("num")):
                 continue  # B-52 bombers, F-16 jets, S-300 systems: a model's name, not a count
             if re.search(r"\bof\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)$", text[:m.start()]):
