@@ -3357,3 +3357,15 @@ def test_a_count_followed_by_a_word_that_starts_like_a_month(text, value, unit) 
 @pytest.mark.parametrize("text", ["Fighting resumed on 12 August near Kunduz.", "KABUL, 15 AUGUST 2021 - Fighting resumed."])
 def test_a_day_of_the_month_is_no_count(text) -> None:
     assert find_quantities(text, "en") == []
+
+
+# troops of the country the report is about, sent nowhere written, are deployed at home ---------
+
+@pytest.mark.parametrize("text, language, published, country", [
+    ("MARAWI, Philippines (Reuters) - Philippine troops fought militants in Marawi on Wednesday. The military said "
+     "400 more soldiers would be flown in from Manila.", "en", "2017-05-31", "PH"),
+    ("叙利亚政府军30日在阿勒颇与反对派武装激战，叙利亚政府军出动逾1万兵力。", "zh", "2024-12-01", "SY"),
+])
+def test_home_forces_deployed_with_no_place_are_in_their_country(text, language, published, country) -> None:
+    found = _expect_event(text, language, published, "troop_deployment")
+    assert {e.place.country_code for e in found if e.place} == {country}

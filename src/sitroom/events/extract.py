@@ -671,6 +671,8 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
     elif event_type == "troop_deployment":
         own = lex_country(actor)
         countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
+        if own and countries and countries[0][0] == own and gaz.country(own) is not None:
+            return gaz.country(own), "the forces of the country the report is about: deployed at home"
         for code, _ in countries:
             if code != own:
                 return gaz.country(code), "troops sent abroad: the country the report is about"
