@@ -3369,3 +3369,26 @@ def test_a_day_of_the_month_is_no_count(text) -> None:
 def test_home_forces_deployed_with_no_place_are_in_their_country(text, language, published, country) -> None:
     found = _expect_event(text, language, published, "troop_deployment")
     assert {e.place.country_code for e in found if e.place} == {country}
+
+
+# soldiers captured by the other side are taken prisoner; a town captured by rebels is no arrest ---
+
+@pytest.mark.parametrize("text, published, actor, quantity", [
+    ("Kyiv showed video of 10 Russian paratroopers captured by Ukrainian forces near Amvrosiivka on Monday.",
+     "2014-08-27", "Ukrainian forces", 10),
+    ("Two Syrian pilots were captured by rebels of the Free Syrian Army near Idlib on Sunday.", "2014-08-25",
+     "Free Syrian Army", None),
+    ("Azerbaijani soldiers taken prisoner by Armenian forces near Shusha were shown on television.", "2020-10-30",
+     "Armenian forces", None),
+])
+def test_soldiers_captured_by_the_other_side_are_prisoners(text, published, actor, quantity) -> None:
+    _expect_event(text, "en", published, "arrest", actor=actor, quantity=quantity)
+    assert _events(text, "en", published, "territory_captured") == []
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The town was captured by rebels on Sunday, residents said.", "2014-08-27"),
+    ("The army base was captured by Taliban fighters overnight.", "2021-08-09"),
+])
+def test_a_place_captured_by_fighters_is_no_arrest(text, published) -> None:
+    assert _events(text, "en", published, "arrest") == []
