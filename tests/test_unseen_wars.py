@@ -3392,3 +3392,35 @@ def test_soldiers_captured_by_the_other_side_are_prisoners(text, published, acto
 ])
 def test_a_place_captured_by_fighters_is_no_arrest(text, published) -> None:
     assert _events(text, "en", published, "arrest") == []
+
+
+# people who have crossed a sea, a desert or a border to another country have fled --------------
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Thousands of Kuwaitis had driven across the desert into Saudi Arabia since Thursday.", "1990-08-04",
+     "Saudi Arabia"),
+    ("More than 5,000 Rohingya have walked across the border to Bangladesh this week.", "2017-08-31", "Bangladesh"),
+    ("Hundreds of Somalis have crossed the sea by boat to Yemen this month.", "2011-08-20", "Yemen"),
+])
+def test_people_who_crossed_to_another_country_are_displaced(text, published, place) -> None:
+    _expect_event(text, "en", published, "displacement", place=place)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Russian troops have crossed the river to Kherson, the ministry said.", "2022-11-12"),
+    ("Ethiopian soldiers have crossed the border to Somalia, witnesses said.", "2006-12-24"),
+])
+def test_troops_who_crossed_somewhere_are_not_displaced(text, published) -> None:
+    assert _events(text, "en", published, "displacement") == []
+
+
+@pytest.mark.parametrize("text, language, published, country", [
+    ("Iraqi tanks rolled into Kuwait City on Thursday. Saudi officials said thousands of Kuwaitis had driven across "
+     "the desert into the kingdom.", "en", "1990-08-03", "KW"),
+    ("叛军1月占领了基达尔。联合国说，已有约15万马里人沦为难民。", "zh", "2013-01-28", "ML"),
+])
+def test_people_of_a_country_who_fled_with_no_place_written_left_that_country(text, language, published,
+                                                                               country) -> None:
+    found = _expect_event(text, language, published, "displacement")
+    assert {e.place.country_code for e in found if e.place} == {country}
+    assert all(e.place.kind == "country" for e in found)

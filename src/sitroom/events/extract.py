@@ -242,6 +242,8 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
             s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 100):w.trig_start]):
         return []  # urged member states to send troops, 呼吁各国派兵: asked for, not done
     actor = agent.actor if agent else None
+    if "unarmed" in trig.needs and actor is not None and actor.armed:
+        return []  # troops who crossed the river to Kherson are not people fleeing
     if actor is None and lang == "zh" and trig.agent == "before" and event_type in _ZERO_SUBJECT_ACTS \
             and discourse.last_subject is not None and s.index - discourse.last_subject[0] <= 1 \
             and not any(a.actor is not None and a.end <= w.trig_start for a in s.actors) \
@@ -677,13 +679,13 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
             if code != own:
                 return gaz.country(code), "troops sent abroad: the country the report is about"
         return None, "no destination written"
-    elif discourse.recent_city(s.index) is not None:
-        return discourse.last_city, "the town named just before (no place in the sentence)"
-    countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
-    if event_type == "displacement":
-        people = _people_of_a_country(s, w, lang, gaz)
+    else:
+        people = _people_of_a_country(s, w, lang, gaz) if event_type == "displacement" else None
         if people is not None:
             return people, "the country of the people who fled (马里人, Malians; no place in the sentence)"
+        if discourse.recent_city(s.index) is not None:
+            return discourse.last_city, "the town named just before (no place in the sentence)"
+    countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
     if event_type in ("air_strike", "attack", "armed_clash"):
         target = lex_country(target_actor)
         if target and target != lex_country(actor) and gaz.country(target) is not None:
