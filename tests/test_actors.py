@@ -261,7 +261,7 @@ def test_affiliations_resolve_without_loops() -> None:
     problems = []
     for r in rows:
         aff = r[3]
-        if aff and aff not in by_name and aff not in gaz.countries:
+        if aff and aff != "-" and aff not in by_name and aff not in gaz.countries:
             problems.append((r[0], aff))
         seen, current = {r[0]}, aff
         while current in by_name:

@@ -3424,3 +3424,47 @@ def test_people_of_a_country_who_fled_with_no_place_written_left_that_country(te
     found = _expect_event(text, language, published, "displacement")
     assert {e.place.country_code for e in found if e.place} == {country}
     assert all(e.place.kind == "country" for e in found)
+
+
+# zh deployments: armed men sent (增派武装人员), the area along a province, 自治区 is no origin ----
+
+@pytest.mark.parametrize("text, published, place", [
+    ("哈马斯已向汗尤尼斯增派武装人员。", "2014-07-20", "Khan Younis"),
+    ("索马里青年党向贝莱德文增派武装。", "2016-06-12", "Beledweyne"),
+])
+def test_zh_armed_men_sent_are_a_deployment(text, published, place) -> None:
+    _expect_event(text, "zh", published, "troop_deployment", place=place)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("库尔德自治区政府已向与尼尼微省交界地区增派兵力。", "2014-06-11", "Nineveh"),
+    ("乌军已向与别尔哥罗德州交界地区增派兵力。", "2022-05-20", "Belgorod"),
+])
+def test_zh_the_area_along_a_province_is_placed_at_it(text, published, place) -> None:
+    _expect_event(text, "zh", published, "troop_deployment", place=place)
+
+
+def test_zh_a_neighbour_country_named_as_a_modifier_is_still_not_the_place() -> None:
+    found = _expect_event("土耳其已向与叙利亚交界的哈塔伊省增派兵力。", "zh", "2015-07-25", "troop_deployment")
+    assert {e.place.name for e in found if e.place} == {"Hatay"}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("库尔德自治区政府已在基尔库克部署兵力。", "2014-06-12", "Kirkuk"),
+    ("克里米亚自治政府在刻赤部署兵力。", "2014-03-02", "Kerch"),
+])
+def test_zh_autonomous_and_freedom_are_no_origin(text, published, place) -> None:
+    _expect_event(text, "zh", published, "troop_deployment", place=place)
+
+
+# a regional authority acts in its own name, not as its state -----------------------------------
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("库尔德自治区政府已在基尔库克部署兵力。", "2014-06-12", "Kurdistan Regional Government", "Kirkuk"),
+    ("邦特兰政府已向加勒卡约增派兵力。", "2016-11-20", "Puntland government", "Galkayo"),
+    ("The Somaliland government sent troops to Las Anod on Monday.", "2023-02-07", "Somaliland government",
+     "Las Anod"),
+])
+def test_a_regional_authority_acts_in_its_own_name(text, published, actor, place) -> None:
+    language = "en" if text.isascii() else "zh"
+    _expect_event(text, language, published, "troop_deployment", actor=actor, place=place)

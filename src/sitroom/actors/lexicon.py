@@ -16,6 +16,9 @@ _DATA = resources.files("sitroom.actors").joinpath("data")
 ARMED = frozenset({"state_force", "nsag"})
 
 
+
+OWN_NAME = "-"  # affiliation of a regional authority that acts in its own name (KRG, Puntland)
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical actor."""
@@ -181,12 +184,15 @@ class ActorLexicon:
         return None
 
     def top(self, actor: Actor) -> Actor:
-        """The state or organisation an actor acts for: persons and ministries resolve to it; forces stay."""
+        """The state or organisation an actor acts for: persons and ministries resolve to it; forces and
+        regional authorities (affiliation ``-``) stay."""
         seen = set()
         current = actor
         while current.type in ("person", "government", "media") and current.affiliation and current.name not in seen:
             seen.add(current.name)
             aff = current.affiliation
+            if aff == OWN_NAME:
+                return current  # a regional authority (KRG, Puntland) acts in its own name, not its state's
             if len(aff) == 2 and aff.isupper():
                 country = self.gaz.country(aff)
                 return self.by_name.get(country.name, current) if country else current

@@ -37,7 +37,8 @@ _EN_CAPITAL_GAP = re.compile(r"^(?:'s|’s)?\s*(?:provincial|regional|state|loca
 _GOAL_BEFORE = {"zh": re.compile(r"(?:向|对|往|赴|朝)(?:[\u4e00-\u9fff]{2,8}?以[东南西北]{1,2}(?:方向)?(?:约|大约|近)?"
                                  r"(?:\d+(?:多|余)?(?:公里|千米|英里)(?:处)?)?的?)?"
                                  r"(?:[\u4e00-\u9fff]{0,8}?(?:城市|重镇|首府|省会|首都|港口|港城|城镇|地区|要地))?$"), "en": re.compile(r"\b(?:to|on|against)\s+(?:the\s+)?$", re.I)}
-_ORIGIN = {"zh": re.compile(r"(?:从|自)[^，。；,;]{0,8}$"), "en": re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)}
+# 从柬埔寨抽调, 自马尼拉: where troops come from (not 自治区, 自由斗士, 自卫队, 从事)
+_ORIGIN = {"zh": re.compile(r"(?:从(?!事|而|未|来|不)|(?<!各)自(?!治|由|卫|衛|己|动|動|称|稱|行|然|身|杀|殺|爆|制|主|愿|願|发|發))[^，。；,;]{0,8}$"), "en": re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)}
 _DESTINATION = {"zh": re.compile(r"(?:前往|逃往|到达|抵达|到|至|进入|转移到|撤往|飞往|赴)$"),
                 "en": re.compile(r"\b(?:to|toward|towards|for|into)\s+(?:the\s+)?$", re.I)}
 
@@ -411,7 +412,9 @@ def usable_places(s: Sentence, agent: ActorMention | None, cue: dict) -> list[Pl
                 and cue["agentive_after"].match(s.text, p.end):
             continue  # "since Israel launched its offensive", "Paris also flew in": the state acts, it is not the place
         if cue["bordering_before"].search(s.text[max(0, p.start - 24):p.start]) \
-                and cue["bordering_after"].match(s.text, p.end):
+                and cue["bordering_after"].match(s.text, p.end) \
+                and not ("bordering_area" in cue and cue["bordering_area"].match(s.text, p.end)
+                         and p.place is not None and p.place.kind != "country"):
             continue  # 与乌兹别克斯坦接壤的海拉坦口岸, near the border with Turkey: the neighbour is not the place
         if "based_in" in cue and cue["based_in"].search(s.text[max(0, p.start - 6):p.start]) and s.text[p.end:p.end + 1] == "的":
             continue  # 总部设在英国的叙利亚人权观察站: where a source sits, not where anything happened
