@@ -3468,3 +3468,24 @@ def test_zh_autonomous_and_freedom_are_no_origin(text, published, place) -> None
 def test_a_regional_authority_acts_in_its_own_name(text, published, actor, place) -> None:
     language = "en" if text.isascii() else "zh"
     _expect_event(text, language, published, "troop_deployment", actor=actor, place=place)
+
+
+# gunfire heard in a town is fighting there --------------------------------------------------
+
+@pytest.mark.parametrize("text, language, published, place", [
+    ("马扎里沙里夫街头仍有零星枪声。", "zh", "2001-11-10", "Mazar-i-Sharif"),
+    ("喀土穆市區整夜傳出槍炮聲。", "zh", "2023-04-16", "Khartoum"),
+    ("Gunfire could be heard in central Khartoum on Saturday.", "en", "2023-04-16", "Khartoum"),
+    ("Bursts of machine-gun fire still echoed in Nicosia after dark.", "en", "1974-07-22", "Nicosia"),
+])
+def test_gunfire_heard_in_a_town_is_fighting_there(text, language, published, place) -> None:
+    _expect_event(text, language, published, "armed_clash", place=place)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Bursts of machine-gun fire echoed along the Green Line after dark.", "1974-07-22"),
+    ("Gunfire rang out along the Green Line on Tuesday, the army said.", "1964-03-10"),
+])
+def test_a_ceasefire_line_is_no_town(text, published) -> None:
+    assert all(e.place is None or e.place.name != "Green" for e in _events(text, "en", published))
+    assert _events(text, "en", published, "armed_clash")

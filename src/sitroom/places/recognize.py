@@ -10,7 +10,7 @@ from sitroom.places.gazetteer import Gazetteer, en_key, loose_sound
 from sitroom.places.model import Place, PlaceMention
 
 _ZH_NOT_AFTER = re.compile(r"时间|河(?!内)|湖|海(?!军)|湾|山脉|峡|运河|大坝|水坝")
-_EN_FEATURE = re.compile(r"^\s+(?:River|river|Sea|Lake|lake|Valley|valley|Mountains|mountains|Gulf|Strait|Canal|Dam|dam|Bay|Desert|time|coast|Coast)\b")
+_EN_FEATURE = re.compile(r"^\s+(?:River|river|Sea|Line|Lake|lake|Valley|valley|Mountains|mountains|Gulf|Strait|Canal|Dam|dam|Bay|Desert|time|coast|Coast)\b")
 _CAPITAL_ZH = re.compile(r"^(?:的)?(首府|省会|首都|州府|州首府|首府城市|省会城市)")
 _PAREN_LATIN = re.compile(r"^\s*[（(]\s*([A-Z][A-Za-z'’ .-]{2,40})\s*[）)]")
 
