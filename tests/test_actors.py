@@ -14,7 +14,7 @@ from sitroom.places import gazetteer
 from sitroom.text.view import simplified_view
 
 ACTORS_TSV = Path(__file__).resolve().parents[1] / "src" / "sitroom" / "actors" / "data" / "actors.tsv"
-TYPES = {"state_force", "government", "nsag", "igo", "ngo", "person", "media"}
+TYPES = {"state", "state_force", "government", "nsag", "igo", "ngo", "person", "media"}
 
 
 @pytest.fixture(scope="module")

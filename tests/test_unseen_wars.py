@@ -3489,3 +3489,24 @@ def test_gunfire_heard_in_a_town_is_fighting_there(text, language, published, pl
 def test_a_ceasefire_line_is_no_town(text, published) -> None:
     assert all(e.place is None or e.place.name != "Green" for e in _events(text, "en", published))
     assert _events(text, "en", published, "armed_clash")
+
+
+# the Soviet Union is a state of its own; a withdrawal demanded is no withdrawal -----------------
+
+@pytest.mark.parametrize("text, language, published, event_type", [
+    ("苏联上星期四就用飞机把在埃及的苏联人员家属接回国内。", "zh", "1973-10-09", "evacuation"),
+    ("蘇聯警告北京立即停止侵略越南。", "zh", "1979-02-19", "threat"),
+    ("The USSR warned Beijing on Sunday to halt its aggression against Vietnam.", "en", "1979-02-19", "threat"),
+])
+def test_the_soviet_union_acts_as_a_state(text, language, published, event_type) -> None:
+    _expect_event(text, language, published, event_type, actor="Soviet Union")
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The Soviet Union condemned the invasion of Panama and demanded the immediate withdrawal of U.S. forces.",
+     "1989-12-21"),
+    ("The Security Council called for the withdrawal of Iraqi troops from Kuwait on Thursday.", "1990-08-03"),
+])
+def test_a_withdrawal_demanded_is_an_appeal_not_a_withdrawal(text, published) -> None:
+    assert _events(text, "en", published, "withdrawal") == []
+    _expect_event(text, "en", published, "appeal")
