@@ -3510,3 +3510,14 @@ def test_the_soviet_union_acts_as_a_state(text, language, published, event_type)
 def test_a_withdrawal_demanded_is_an_appeal_not_a_withdrawal(text, published) -> None:
     assert _events(text, "en", published, "withdrawal") == []
     _expect_event(text, "en", published, "appeal")
+
+
+# 中共 in Hong Kong and Taiwan reports is the People's Republic ---------------------------------
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("中共出動約20萬兵力越境攻入越南北部。", "1979-02-18", "troop_deployment", "China"),
+    ("中共軍隊3日攻佔諒山。", "1979-03-06", "territory_captured", "People's Liberation Army"),
+    ("中共部隊25日越過鴨綠江進入北韓。", "1950-10-27", "troop_deployment", "People's Liberation Army"),
+])
+def test_zh_chinese_communists_are_the_prc(text, published, event_type, actor) -> None:
+    _expect_event(text, "zh", published, event_type, actor=actor)
