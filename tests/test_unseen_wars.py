@@ -3521,3 +3521,24 @@ def test_a_withdrawal_demanded_is_an_appeal_not_a_withdrawal(text, published) ->
 ])
 def test_zh_chinese_communists_are_the_prc(text, published, event_type, actor) -> None:
     _expect_event(text, "zh", published, event_type, actor=actor)
+
+
+# present-tense strikes of headlines and timelines; targets in a list of towns --------------------
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Russian jets pound rebel-held Aleppo", "2016-09-25", "Russia", "Aleppo"),
+    ("Israeli helicopters strafe Gaza City as truce collapses", "2014-07-09", "Israel", "Gaza City"),
+])
+def test_present_tense_strikes_of_headlines(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "air_strike", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published, places", [
+    ("Russian jets struck rebel positions around Idlib, Saraqeb and Maarat al-Numan on Sunday.", "2019-05-27",
+     {"Idlib", "Saraqib", "Maarat al-Numan"}),
+    ("Thursday, June 12: Aircraft bomb positions in the towns of Marawi and Butig.", "2017-06-14",
+     {"Marawi", "Butig"}),
+])
+def test_targets_in_a_list_of_towns_are_struck_in_each(text, published, places) -> None:
+    found = _expect_event(text, "en", published, "air_strike")
+    assert {e.place.name for e in found if e.place} == places

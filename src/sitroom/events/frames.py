@@ -488,6 +488,11 @@ def _item_place(item: list[PlaceMention]) -> PlaceMention:
 _EN_NEW_CLAUSE = re.compile(r"\b(?:when|while|because|although|though|whereas|but|where|which|who|whom|whose)\b")
 
 
+# bombed positions in the villages of A, B and C; shelled targets around A and B: the objects are in each town
+_EN_TARGETS_IN = re.compile(r"\b(?:in|at|near|around|outside)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:towns?|villages?|cities|city|"
+                            r"districts?|areas?|neighbou?rhoods?|suburbs?)\s+of\s+)?$")
+
+
 def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention], language: str,
                 event_type: str | None = None) -> tuple[list[PlaceMention], str]:
     """Places the trigger is about: a list after it (攻占X和Y), a list before it (X、Y失守) or the nearest.
@@ -616,7 +621,8 @@ def pick_places(s: Sentence, w: Window, trig: Trigger, places: list[PlaceMention
                 if head < k and _GOAL_BEFORE[language].search(s.text[max(0, items[head][0].start - 14):items[head][0].start]):
                     chosen = items[head:k + 1]
             lead = s.text[w.trig_end:item[0].start]
-            direct = len(lead) <= 12 and not re.search(r"[，。；,.;]", lead) and not (
+            short = len(lead) <= 12 or (language == "en" and len(lead) <= 50 and _EN_TARGETS_IN.search(lead))
+            direct = short and not re.search(r"[，。；,.;]", lead) and not (
                 trig.type in ("displacement", "withdrawal/evacuation") and (
                     _DESTINATION[language].search(s.text[:item[0].start])
                     or re.search(r"(?:、|,|和|及|\band)\s*$", s.text[:item[0].start])))  # 逃往A、B和C: B is no head
