@@ -3542,3 +3542,21 @@ def test_present_tense_strikes_of_headlines(text, published, actor, place) -> No
 def test_targets_in_a_list_of_towns_are_struck_in_each(text, published, places) -> None:
     found = _expect_event(text, "en", published, "air_strike")
     assert {e.place.name for e in found if e.place} == places
+
+
+# a capital that acts stands for its state; a capital that speaks is no agent of what it reports --
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("Paris also flew in about 150 extra soldiers to N'Djamena over the weekend.", "2008-02-04", "troop_deployment",
+     "France"),
+    ("Moscow sent 2,000 paratroopers to Crimea on Friday.", "2014-03-01", "troop_deployment", "Russia"),
+    ("Moscow has refused to recognise the new leadership in Kyiv.", "2014-03-01", "rejection", "Russia"),
+])
+def test_a_capital_that_acts_stands_for_its_state(text, published, event_type, actor) -> None:
+    _expect_event(text, "en", published, event_type, actor=actor)
+
+
+def test_a_capital_that_speaks_is_not_the_agent_of_what_it_reports() -> None:
+    found = _expect_event("Moscow said Ukrainian troops had entered Sudzha on Tuesday.", "en", "2024-08-07",
+                          "territory_captured")
+    assert {e.actor1 for e in found} == {"Ukrainian forces"}

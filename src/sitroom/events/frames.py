@@ -229,6 +229,10 @@ def pick_agent(s: Sentence, w: Window, trig: Trigger, match: re.Match, language:
         weapon = _weapon_subject(s.text[:w.trig_start], cue, s.actors)
         if weapon is not None:
             return weapon, "the state whose weapon opens the clause"
+    if language == "en" and trig.agent != "passive":
+        capital = _capital_acting(s, w, cue)
+        if capital is not None:
+            return capital, "the capital that acts stands for its state (Paris flew in, Moscow sent)"
     before = [a for a in s.actors if a.actor and a.end <= w.trig_start and not _is_source(s, a)
               and not _is_facility_modifier(s, a, cue) and not (trig.type == "casualties" and _counts_the_dead(s, a, cue))]
     if exclude:
@@ -340,6 +344,28 @@ def _en_subordinate_spans(text: str) -> list[tuple[int, int]]:
 
 _EN_INTRO_PHRASE = re.compile(r"\s*(?:In|At|On|From|Inside|Near|Outside|After|Before|Earlier|Later|Meanwhile|Elsewhere|"
                               r"Separately|Overnight|Yesterday|Today|Last\s+\w+|Late\s+\w+|Early\s+\w+)(?:\s+[\w.'’-]+){0,5}")
+
+
+def _capital_acting(s: Sentence, w: Window, cue: dict) -> ActorMention | None:
+    """``Paris also flew in 150 soldiers``, ``Moscow sent troops``: a capital whose own verb is the trigger
+    stands for its state (not "Moscow said Russian troops had entered": the speaker is no agent)."""
+    from sitroom.actors.lexicon import actor_lexicon
+
+    bounds = [m.end() for m in _EN_CLAUSE_START.finditer(s.text[:w.trig_start])]
+    start = bounds[-1] if bounds else 0
+    for p in s.places:
+        if not (start <= p.start and p.end <= w.trig_start and p.place is not None and _a_capital(p.place)):
+            continue
+        verb = cue["agentive_after"].match(s.text, p.end)
+        if verb is None or verb.end() < w.trig_start:
+            continue
+        if any(a.actor is not None and p.end <= a.start < w.trig_start for a in s.actors):
+            continue
+        country = gazetteer().countries.get(p.place.country_code)
+        state = actor_lexicon().by_name.get(country.name) if country is not None else None
+        if state is not None:
+            return ActorMention(p.start, p.end, p.text, state)
+    return None
 
 
 def state_of_adjective(word: str):
