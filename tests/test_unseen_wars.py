@@ -3560,3 +3560,15 @@ def test_a_capital_that_speaks_is_not_the_agent_of_what_it_reports() -> None:
     found = _expect_event("Moscow said Ukrainian troops had entered Sudzha on Tuesday.", "en", "2024-08-07",
                           "territory_captured")
     assert {e.actor1 for e in found} == {"Ukrainian forces"}
+
+
+# the site word written once after a list of names: each name is that site ----------------------
+
+@pytest.mark.parametrize("text, published, event_type, place", [
+    ("Iraqi jets bombed the Ali al-Salem and Ahmad al-Jaber air bases.", "1990-08-03", "air_strike",
+     "Ahmad al-Jaber Air Base"),
+    ("Indian missiles struck the Rafiqui and Nur Khan air bases early on Saturday.", "2025-05-10", "attack",
+     "Nur Khan Air Base"),
+])
+def test_a_site_word_shared_by_a_list_of_names(text, published, event_type, place) -> None:
+    _expect_event(text, "en", published, event_type, place=place)

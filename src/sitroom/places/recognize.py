@@ -303,6 +303,10 @@ _EN_ADMIN_SUFFIX = re.compile(r"^\s+(province|governorate|region|state|oblast|di
 _EN_CAPITAL_OF = re.compile(r"^'s\s+(?:provincial|regional|state|local)?\s*capital\b", re.I)
 
 
+# "the Ali al-Salem and Ahmad al-Jaber air bases", "Kandahar and Bagram airfields": the site word after a list
+_EN_SHARED_SITE = re.compile(r"(?:\s+and\s+[A-Z][\w'’ -]{1,40}?)?\s+(Air\s+Base|Airbase|Airport|Airfield)s?\b", re.I)
+
+
 def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Capitalised word sequences that the gazetteer knows (longest first, up to five words)."""
     tokens = []
@@ -340,6 +344,9 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 hit = (k, last_e + 2, cands)
                 break
             cands = gaz.lookup_en(span)
+            if not cands and _EN_SHARED_SITE.match(text, last_e):
+                # the Ali al-Salem and Ahmad al-Jaber air bases: each name with the site word written once
+                cands = gaz.lookup_en(span + " " + _EN_SHARED_SITE.match(text, last_e).group(1))
             if cands:
                 hit = (k, last_e, cands)
                 break
