@@ -3572,3 +3572,12 @@ def test_a_capital_that_speaks_is_not_the_agent_of_what_it_reports() -> None:
 ])
 def test_a_site_word_shared_by_a_list_of_names(text, published, event_type, place) -> None:
     _expect_event(text, "en", published, event_type, place=place)
+
+
+@pytest.mark.parametrize("text, published, event_type", [
+    ("U.S. officials said they had seen no sign of Iraqi forces pulling back.", "1990-08-03", "withdrawal"),
+    ("Kyiv said there was no sign of Russian troops leaving Kherson.", "2022-11-09", "withdrawal"),
+    ("There were no signs of troops massing near Kharkiv, officials said.", "2022-02-10", "troop_deployment"),
+])
+def test_no_sign_of_an_act_is_no_event(text, published, event_type) -> None:
+    assert _events(text, "en", published, event_type) == []
