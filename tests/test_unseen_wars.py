@@ -3581,3 +3581,20 @@ def test_a_site_word_shared_by_a_list_of_names(text, published, event_type, plac
 ])
 def test_no_sign_of_an_act_is_no_event(text, published, event_type) -> None:
     assert _events(text, "en", published, event_type) == []
+
+
+# 准将, 少将: the 将 of a rank is no "will" -----------------------------------------------------
+
+@pytest.mark.parametrize("text, published, event_type, day", [
+    ("阿根廷守军司令梅嫩德斯准将已于当地时间14日晚在斯坦利港签署投降书。", "1982-06-15", "territory_surrendered",
+     "1982-06-14"),
+    ("政府军指挥官少将哈桑12日率部收复了帕尔米拉。", "2016-03-27", "territory_captured", "2016-03-12"),
+])
+def test_zh_a_rank_ending_in_jiang_is_no_future(text, published, event_type, day) -> None:
+    found = _expect_event(text, "zh", published, event_type)
+    assert {e.date_start for e in found} == {D(day)}
+
+
+def test_zh_will_still_points_to_the_coming_day() -> None:
+    found = _expect_event("联合国安理会将于14日举行紧急会议。", "zh", "1982-06-15", "meeting")
+    assert {e.date_start for e in found} == {D("1982-07-14")}

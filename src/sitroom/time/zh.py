@@ -31,7 +31,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past_n", re.compile(r"(?:过去|最近|近|这)(\d+|[一二两三四五六七八九十]+)(天|日|周|星期|个月)(?:里|内|来|以来)?")),
     ("n_ago", re.compile(r"(\d+|[一二两三四五六七八九十]+)(天|周|个月)(?:以)?前")),
 ]
-_FUTURE_BEFORE = re.compile(r"(?:将|将于|定于|预定|计划|拟于|准备)[^，。；]{0,4}$")
+# 将 "will" (将于14日), not the 将 of a rank (准将, 少将: brigadier, major general) or a general (大将)
+_WILL = re.compile(r"(?<![准少中上大主名武老猛悍良败副])将")
+_FUTURE_BEFORE = re.compile(r"(?:(?<![准少中上大主名武老猛悍良败副])将|定于|预定|计划|拟于|准备)[^，。；]{0,4}$")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "个月": 30}
 
@@ -227,12 +229,12 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
             return None
         if name == "d_since":
             a = day_in_context(g[0], ref)
-            if a is not None and a < ref and "将" in _before(m, 4):
+            if a is not None and a < ref and _WILL.search(_before(m, 4)):
                 a = _next_month_day(g[0], ref)
             return TimeExpr(s, e, t, a, ref, "range", "since") if a else None
         if name == "d":
             a = day_in_context(g[0], ref)
-            if a is not None and a < ref and "将" in _before(m, 4):
+            if a is not None and a < ref and _WILL.search(_before(m, 4)):
                 a = _next_month_day(g[0], ref)
             return TimeExpr(s, e, t, a, a, "day") if a else None
         if name in ("year_anaphor_m", "year_anaphor"):
