@@ -3598,3 +3598,26 @@ def test_zh_a_rank_ending_in_jiang_is_no_future(text, published, event_type, day
 def test_zh_will_still_points_to_the_coming_day() -> None:
     found = _expect_event("联合国安理会将于14日举行紧急会议。", "zh", "1982-06-15", "meeting")
     assert {e.date_start for e in found} == {D("1982-07-14")}
+
+
+# zh landings (登陆, 空降) are deployments; a river's or island's shore is no region --------------
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("英军21日在圣卡洛斯登陆。", "1982-05-22", "British forces", "San Carlos"),
+    ("美军15日在仁川登陆。", "1950-09-16", "US military", "Incheon"),
+])
+def test_zh_a_landing_is_a_deployment(text, published, actor, place) -> None:
+    _expect_event(text, "zh", published, "troop_deployment", actor=actor, place=place)
+
+
+def test_zh_a_landing_ship_is_no_landing() -> None:
+    assert _events("阿军飞机8日在菲茨罗伊附近轰炸英军登陆舰。", "zh", "1982-06-09", "troop_deployment") == []
+
+
+@pytest.mark.parametrize("text, published", [
+    ("以军发起反攻，没能把埃军赶回运河西岸。", "1973-10-09"),
+    ("英军战机轰炸了东福克兰岛北岸的阿军阵地。", "1982-05-22"),
+])
+def test_zh_a_bank_or_shore_is_no_region(text, published) -> None:
+    found = _events(text, "zh", published)
+    assert found and not {e.place.name for e in found if e.place} & {"West Coast", "North Bank"}
