@@ -3621,3 +3621,20 @@ def test_zh_a_landing_ship_is_no_landing() -> None:
 def test_zh_a_bank_or_shore_is_no_region(text, published) -> None:
     found = _events(text, "zh", published)
     assert found and not {e.place.name for e in found if e.place} & {"West Coast", "North Bank"}
+
+
+# artillery named with the aircraft: the shelling is an attack besides the air strike ---------------
+
+@pytest.mark.parametrize("text, language, published, place, gunner", [
+    ("默克萊28日遭到重炮和戰機的猛烈轟擊。", "zh", "2020-11-29", "Mekelle", None),
+    ("以军炮兵和战机22日猛烈轰击加沙城东部。", "zh", "2014-07-23", "Gaza City", "Israel Defense Forces"),
+    ("Rebel positions near Goma were hit by artillery and air strikes on Saturday.", "en", "2012-11-18", "Goma", None),
+])
+def test_artillery_and_aircraft_are_an_attack_and_an_air_strike(text, language, published, place, gunner) -> None:
+    _expect_event(text, language, published, "air_strike", place=place)
+    _expect_event(text, language, published, "attack", actor=gunner, place=place)
+
+
+def test_shelling_told_on_its_own_is_not_doubled() -> None:
+    text = "The town of Bucha was shelled by tanks and artillery and bombed by warplanes on Sunday."
+    assert len(_events(text, "en", "2022-03-01", "attack")) == 1

@@ -456,6 +456,17 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
                 if site_class(other) not in seen:
                     seen.add(site_class(other))
                     out.append(replace(ev, site=other, mentions=[], reasons=dict(ev.reasons)))
+        if event_type == "air_strike" and "artillery" in cue and cue["artillery"].search(
+                s.text[w.start:w.trig_end] if lang == "zh" else s.text[max(0, w.trig_start - 60):w.trig_start]) \
+                and not any(m.end() <= match.start() or m.start() >= match.end()  # shelled … and bombed: said already
+                            for t in triggers(lang) if t.type == "attack" for m in t.pattern.finditer(s.text)):
+            # 遭到重炮和战机的猛烈轰击, pounded by artillery and warplanes: the shelling is an attack of its own,
+            # by the army the air force belongs to (以军炮兵和战机: the Israel Defense Forces)
+            army = lex.by_name.get(top.affiliation or "") if top is not None and top.type == "state_force" else None
+            gunner = army.name if army is not None and army.type == "state_force" else ev.actor1
+            out.append(replace(ev, event_type="attack", actor1=gunner, mentions=[], quantity=None, quantity_unit=None,
+                               quantity_flags=(),
+                               reasons={**ev.reasons, "event_type": "artillery named with the aircraft: shelling too"}))
         if residents_ordered:
             out.append(replace(ev, event_type="evacuation", mentions=[], quantity_unit=None,
                                reasons={**ev.reasons, "event_type": "an evacuation of residents ordered by an authority"}))
