@@ -3638,3 +3638,25 @@ def test_artillery_and_aircraft_are_an_attack_and_an_air_strike(text, language, 
 def test_shelling_told_on_its_own_is_not_doubled() -> None:
     text = "The town of Bucha was shelled by tanks and artillery and bombed by warplanes on Sunday."
     assert len(_events(text, "en", "2022-03-01", "attack")) == 1
+
+
+# evacuations: people carried out by ship or plane, embassy staff who left; whose vessel it was ------
+
+@pytest.mark.parametrize("text, published, actor, place, quantity", [
+    ("A Greek frigate carried 1,200 foreigners from Benghazi to Crete.", "2011-02-27", "Greece", "Benghazi", 1200),
+    ("An Indian navy ship took 350 nationals out of Aden on Wednesday.", "2015-04-02", None, "Aden", 350),
+])
+def test_people_carried_out_by_ship_are_evacuated(text, published, actor, place, quantity) -> None:
+    _expect_event(text, "en", published, "evacuation", actor=actor, place=place, quantity=quantity)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("The embassy staff left Sanaa on a chartered plane on Saturday.", "2015-02-14", "Sanaa"),
+    ("UN staff left Kabul on Friday as the Taliban closed in.", "2021-08-14", "Kabul"),
+])
+def test_staff_who_left_a_city_are_evacuated(text, published, place) -> None:
+    _expect_event(text, "en", published, "evacuation", place=place)
+
+
+def test_a_named_navy_is_kept_before_its_state() -> None:
+    _expect_event("Russian warships shelled Odesa on Friday.", "en", "2022-07-23", "attack", actor="Russian Navy")
