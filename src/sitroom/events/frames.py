@@ -112,7 +112,7 @@ def _weapon_subject(text: str, cue: dict, actors: list[ActorMention] = ()) -> Ac
     if m.group(1).isupper():
         named = [a for a in actors if a.actor is not None and a.start == start + m.start(1)]
         return named[0] if named else None
-    named = [a for a in actors if a.actor is not None and a.actor.armed and a.start == start + m.start(1)]
+    named = [a for a in actors if a.actor is not None and a.role is None and a.actor.armed and a.start == start + m.start(1)]
     if named:
         return named[0]  # Russian warships: the Russian Navy, more than Russia
     state = state_of_adjective(m.group(1).removesuffix("-led"))
