@@ -3660,3 +3660,24 @@ def test_staff_who_left_a_city_are_evacuated(text, published, place) -> None:
 
 def test_a_named_navy_is_kept_before_its_state() -> None:
     _expect_event("Russian warships shelled Odesa on Friday.", "en", "2022-07-23", "attack", actor="Russian Navy")
+
+
+# meetings: a leader hosted, received or welcomed; negotiations sat down to ----------------------
+
+@pytest.mark.parametrize("text, published, actor, place", [
+    ("Putin hosted Erdogan in Sochi on Monday for talks on Idlib.", "2018-09-18", "Russia", "Sochi"),
+    ("Assad received the UN envoy in Damascus on Sunday.", "2016-01-10", None, "Damascus"),
+    ("Erdogan welcomed Zelensky in Istanbul on Friday.", "2023-07-08", "Turkey", "Istanbul"),
+    ("Envoys of the army and the RSF sat down for negotiations in Jeddah on Saturday.", "2023-05-07", None,
+     "Jeddah"),
+])
+def test_a_leader_hosted_or_received_is_a_meeting(text, published, actor, place) -> None:
+    _expect_event(text, "en", published, "meeting", actor=actor, place=place)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("He received the Nobel Peace Prize in Oslo on Friday.", "2019-12-11"),
+    ("Kyiv received the first Patriot systems in April.", "2023-04-20"),
+])
+def test_things_received_are_no_meeting(text, published) -> None:
+    assert _events(text, "en", published, "meeting") == []
