@@ -3681,3 +3681,15 @@ def test_a_leader_hosted_or_received_is_a_meeting(text, published, actor, place)
 ])
 def test_things_received_are_no_meeting(text, published) -> None:
     assert _events(text, "en", published, "meeting") == []
+
+
+# deaths told as lives claimed, bodies found, people hacked to death ------------------------------
+
+@pytest.mark.parametrize("text, published, place, quantity", [
+    ("The bombing claimed the lives of 40 worshippers in Kano on Friday.", "2014-11-29", "Kano", 40),
+    ("The attack claimed 12 lives in Maiduguri on Sunday.", "2015-06-22", "Maiduguri", 12),
+    ("Rescuers recovered the bodies of 9 people from the rubble in Kharkiv.", "2022-05-10", "Kharkiv", 9),
+    ("Militiamen hacked 20 villagers to death near Beni on Tuesday.", "2016-08-16", "Beni", 20),
+])
+def test_deaths_told_as_lives_bodies_or_killings_by_hand(text, published, place, quantity) -> None:
+    _expect_event(text, "en", published, "casualties", place=place, quantity=quantity)
