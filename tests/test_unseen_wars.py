@@ -3693,3 +3693,22 @@ def test_things_received_are_no_meeting(text, published) -> None:
 ])
 def test_deaths_told_as_lives_bodies_or_killings_by_hand(text, published, place, quantity) -> None:
     _expect_event(text, "en", published, "casualties", place=place, quantity=quantity)
+
+
+# zh: a vow to fight is a threat, not fighting; making someone pay a price is a threat ------------
+
+@pytest.mark.parametrize("text, published", [
+    ("泰勒上星期六发誓要为保卫首都战斗到最后一人。", "2003-07-22"),
+    ("卡扎菲誓言要与反对派战斗到底。", "2011-03-10"),
+])
+def test_zh_a_vow_to_fight_is_a_threat_not_a_clash(text, published) -> None:
+    assert _events(text, "zh", published, "armed_clash") == []
+    _expect_event(text, "zh", published, "threat")
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("以色列总理表示将让哈马斯付出沉重代价。", "2023-10-08", "Israel"),
+    ("俄罗斯国防部称将令乌克兰付出惨重代价。", "2022-10-09", "Russia"),
+])
+def test_zh_making_the_enemy_pay_a_price_is_a_threat(text, published, actor) -> None:
+    _expect_event(text, "zh", published, "threat", actor=actor)
