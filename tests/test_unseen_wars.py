@@ -3712,3 +3712,14 @@ def test_zh_a_vow_to_fight_is_a_threat_not_a_clash(text, published) -> None:
 ])
 def test_zh_making_the_enemy_pay_a_price_is_a_threat(text, published, actor) -> None:
     _expect_event(text, "zh", published, "threat", actor=actor)
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("美国已向中东增派2000名士兵。", "zh", "2024-04-10"),
+    ("英国向南大西洋派遣了由100多艘舰船组成的特混舰队。", "zh", "1982-04-06"),
+    ("WASHINGTON (AP) - The United States said on Friday it would send 3,000 more troops to the Middle East.", "en",
+     "2019-06-17"),
+])
+def test_home_forces_sent_to_an_unknown_destination_are_not_placed_at_home(text, language, published) -> None:
+    found = _expect_event(text, language, published, "troop_deployment")
+    assert all(e.place is None for e in found)

@@ -656,6 +656,11 @@ def lex_country(actor: Actor | None) -> str | None:
     return actor_lexicon().country_of(actor) if actor is not None else None
 
 
+# 向中东增派, 抵达东地中海, sent to the Gulf: a destination is written, even where no place is read in it
+_DEPLOYMENT_GOAL = {"zh": re.compile(r"向(?!其|他|她|该|此|这)|前往|开赴|开往|抵达|到达|驶往|飞往|派往|调往"),
+                    "en": re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[A-Z]|(?:region|area|border|front)\b)")}
+
+
 def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Window, lang: str, gaz: Gazetteer,
                     actor: Actor | None, discourse: Discourse, quantity=None,
                     target_actor: Actor | None = None) -> tuple[Place | None, str]:
@@ -685,6 +690,9 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
         own = lex_country(actor)
         countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
         if own and countries and countries[0][0] == own and gaz.country(own) is not None:
+            goal = _DEPLOYMENT_GOAL[lang].search(s.text[w.start:w.end] if lang == "zh" else s.text[w.trig_end:w.trig_end + 40])
+            if goal:
+                return None, "a destination written that the gazetteer does not know (向中东, to the Gulf)"
             return gaz.country(own), "the forces of the country the report is about: deployed at home"
         for code, _ in countries:
             if code != own:
