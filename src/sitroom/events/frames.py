@@ -354,10 +354,14 @@ def _capital_acting(s: Sentence, w: Window, cue: dict) -> ActorMention | None:
     stands for its state (not "Moscow said Russian troops had entered": the speaker is no agent)."""
     from sitroom.actors.lexicon import actor_lexicon
 
+    capitals = [p for p in s.places if p.end <= w.trig_start and p.place is not None and p.place.kind == "city"
+                and cue["agentive_after"].match(s.text, p.end) and _a_capital(p.place)]
+    if not capitals:
+        return None
     bounds = [m.end() for m in _EN_CLAUSE_START.finditer(s.text[:w.trig_start])]
     start = bounds[-1] if bounds else 0
-    for p in s.places:
-        if not (start <= p.start and p.end <= w.trig_start and p.place is not None and _a_capital(p.place)):
+    for p in capitals:
+        if p.start < start:
             continue
         verb = cue["agentive_after"].match(s.text, p.end)
         if verb is None or verb.end() < w.trig_start:

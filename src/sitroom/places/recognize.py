@@ -304,6 +304,7 @@ _EN_CAPITAL_OF = re.compile(r"^'s\s+(?:provincial|regional|state|local)?\s*capit
 
 
 # "the Ali al-Salem and Ahmad al-Jaber air bases", "Kandahar and Bagram airfields": the site word after a list
+_EN_SITE_WORD = re.compile(r"\b(?:air\s+bases|airbases|airports|airfields)\b", re.I)
 _EN_SHARED_SITE = re.compile(r"(?:\s+and\s+[A-Z][\w'’ -]{1,40}?)?\s+(Air\s+Base|Airbase|Airport|Airfield)s?\b", re.I)
 
 
@@ -314,6 +315,7 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         end = m.end() - 2 if m.group(0).endswith(("'s", "’s")) else m.end()  # Helmand's -> Helmand
         tokens.append((m.start(), end))
     out: list[PlaceMention] = []
+    shared_site = _EN_SITE_WORD.search(text) is not None
     i = 0
     while i < len(tokens):
         s, e = tokens[i]
@@ -344,7 +346,7 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 hit = (k, last_e + 2, cands)
                 break
             cands = gaz.lookup_en(span)
-            if not cands and _EN_SHARED_SITE.match(text, last_e):
+            if not cands and shared_site and _EN_SHARED_SITE.match(text, last_e):
                 # the Ali al-Salem and Ahmad al-Jaber air bases: each name with the site word written once
                 cands = gaz.lookup_en(span + " " + _EN_SHARED_SITE.match(text, last_e).group(1))
             if cands:
