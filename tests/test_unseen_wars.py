@@ -3723,3 +3723,23 @@ def test_zh_making_the_enemy_pay_a_price_is_a_threat(text, published, actor) -> 
 def test_home_forces_sent_to_an_unknown_destination_are_not_placed_at_home(text, language, published) -> None:
     found = _expect_event(text, language, published, "troop_deployment")
     assert all(e.place is None for e in found)
+
+
+# an act asked to stop, halted or avoided is not done; pressing or telling a leader to act is an appeal --
+
+@pytest.mark.parametrize("text, published, event_type", [
+    ("The Arab League demanded that Israel halt its offensive on Gaza.", "2009-01-05", "attack"),
+    ("The pope appealed for an end to the fighting in Khartoum.", "2023-04-23", "armed_clash"),
+    ("Biden told Netanyahu to avoid civilian casualties in Rafah.", "2024-02-12", "casualties"),
+    ("Russia halted its offensive near Kharkiv on Friday.", "2022-05-14", "attack"),
+])
+def test_an_act_halted_or_avoided_is_not_done(text, published, event_type) -> None:
+    assert _events(text, "en", published, event_type) == []
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The United States pressed Rwanda to withdraw its troops from Congo.", "2012-11-28"),
+    ("Biden told Netanyahu to avoid civilian casualties in Rafah.", "2024-02-12"),
+])
+def test_pressing_or_telling_a_leader_to_act_is_an_appeal(text, published) -> None:
+    _expect_event(text, "en", published, "appeal", actor="United States")

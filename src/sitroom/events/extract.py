@@ -236,6 +236,9 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
     hypothetical = cue["hypothetical"].search(s.text[w.start:w.trig_start] if lang == "zh" else s.text[max(0, w.trig_start - 60):w.trig_start])
     if hypothetical and (strict or (lang == "zh" and event_type in ("attack", "armed_clash", "casualties"))):
         return []  # 如果以色列继续攻击: an act only supposed is no event
+    if event_type in ("attack", "armed_clash", "air_strike", "casualties") and "halted" in cue \
+            and cue["halted"].search(s.text[max(0, w.trig_start - 40):w.trig_start]):
+        return []  # halt its offensive, an end to the fighting, avoid civilian casualties: not done
     if lang == "en" and _EN_CONDITION.search(s.text[max(0, w.trig_start - 50):w.trig_start]):
         return []  # "if Gbagbo refused to hand over power": the condition of another clause, not an act
     if event_type in REQUESTABLE and cue["requested"].search(
