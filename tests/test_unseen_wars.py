@@ -3743,3 +3743,19 @@ def test_an_act_halted_or_avoided_is_not_done(text, published, event_type) -> No
 ])
 def test_pressing_or_telling_a_leader_to_act_is_an_appeal(text, published) -> None:
     _expect_event(text, "en", published, "appeal", actor="United States")
+
+
+# "last Tuesday" written later in the same week is the previous week's Tuesday -------------------------
+
+@pytest.mark.parametrize("text, published, day", [
+    ("The siege began last Tuesday when M23 rebels stormed Goma.", "2012-11-21", "2012-11-13"),
+    ("Russian troops entered Kherson last Friday, officials said.", "2022-11-12", "2022-11-04"),
+])
+def test_last_weekday_earlier_in_the_same_week_is_the_previous_weeks(text, published, day) -> None:
+    found = _events(text, "en", published)
+    assert found and {e.date_start for e in found} == {D(day)}
+
+
+def test_last_sunday_written_on_a_monday_is_yesterday() -> None:
+    found = _events("Rebels stormed Goma last Sunday, the UN said.", "en", "2012-11-19")
+    assert found and {e.date_start for e in found} == {D("2012-11-18")}

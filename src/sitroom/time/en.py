@@ -135,7 +135,9 @@ def _resolve(name: str, m: re.Match, ref: date) -> TimeExpr | None:
                 d = weekday_after(ref, wd) if t.lower().startswith("next") else weekday_on_or_after(ref, wd)
                 return TimeExpr(s, e, t, d, d, "day", "future")
             d = weekday_before(ref, wd)
-            if t.lower().startswith("last") and d == ref:
+            if t.lower().startswith("last") and (d == ref or d.weekday() < ref.weekday()):
+                # "last Tuesday" written on a Wednesday: the previous week's (this week's would be "on Tuesday"),
+                # as 上星期二; "last Sunday" written on a Monday is yesterday, already last week
                 d -= timedelta(days=7)
             return TimeExpr(s, e, t, d, d, "day")
         if name == "partyear":
