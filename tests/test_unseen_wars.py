@@ -3759,3 +3759,20 @@ def test_last_weekday_earlier_in_the_same_week_is_the_previous_weeks(text, publi
 def test_last_sunday_written_on_a_monday_is_yesterday() -> None:
     found = _events("Rebels stormed Goma last Sunday, the UN said.", "en", "2012-11-19")
     assert found and {e.date_start for e in found} == {D("2012-11-18")}
+
+
+# the ministers, leaders or envoys of a body act for it -------------------------------------------
+
+@pytest.mark.parametrize("text, published, event_type, actor", [
+    ("Foreign ministers of the Arab League gathered in Cairo for an emergency session on Sunday.", "2015-03-29",
+     "meeting", "Arab League"),
+    ("Leaders of the African Union met in Addis Ababa on Saturday.", "2008-02-02", "meeting", "African Union"),
+    ("Envoys of the European Union urged Serbia to withdraw its troops.", "1998-10-02", "appeal", "European Union"),
+])
+def test_the_officials_of_a_body_act_for_it(text, published, event_type, actor) -> None:
+    _expect_event(text, "en", published, event_type, actor=actor)
+
+
+def test_meeting_the_leaders_of_a_body_keeps_the_subject() -> None:
+    _expect_event("The Taliban met with leaders of the Northern Alliance in Doha.", "en", "2020-09-13", "meeting",
+                  actor="Taliban")

@@ -90,6 +90,11 @@ def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     if re.search(r"\b(?:hundreds|thousands|dozens|scores|tens|some|many|most|several|units|members|elements|[\d,]+)\s+of\s+(?:the\s+)?$",
                  s.text[max(0, a.start - 30):a.start], re.I):
         return False  # hundreds of Chadian soldiers, 700 of the brigade's soldiers: a count of the subject
+    if re.search(r"\b(?:ministers|leaders|envoys|officials|delegates|delegations|representatives|heads\s+of\s+state|"
+                 r"commanders|chiefs|spokesm[ae]n|minister|leader|envoy|spokesperson|chief|head)\s+of\s+(?:the\s+)?$",
+                 s.text[max(0, a.start - 40):a.start], re.I) and not re.search(r"\b(?:to|with|against|by)\s+(?:\S+\s+){0,3}?$",
+                                                                             s.text[max(0, a.start - 40):a.start], re.I):
+        return False  # foreign ministers of the Arab League, the head of the AU: they act for the body
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
 
