@@ -90,10 +90,10 @@ def _is_object(s: Sentence, a: ActorMention, language: str, cue: dict) -> bool:
     if re.search(r"\b(?:hundreds|thousands|dozens|scores|tens|some|many|most|several|units|members|elements|[\d,]+)\s+of\s+(?:the\s+)?$",
                  s.text[max(0, a.start - 30):a.start], re.I):
         return False  # hundreds of Chadian soldiers, 700 of the brigade's soldiers: a count of the subject
+    lead = s.text[max(0, a.start - 40):a.start]
     if re.search(r"\b(?:ministers|leaders|envoys|officials|delegates|delegations|representatives|heads\s+of\s+state|"
                  r"commanders|chiefs|spokesm[ae]n|minister|leader|envoy|spokesperson|chief|head)\s+of\s+(?:the\s+)?$",
-                 s.text[max(0, a.start - 40):a.start], re.I) and not re.search(r"\b(?:to|with|against|by)\s+(?:\S+\s+){0,3}?$",
-                                                                             s.text[max(0, a.start - 40):a.start], re.I):
+                 lead, re.I) and not re.search(r"\b(?:to|with|against|by)\s+(?:\S+\s+){0,3}?$", lead, re.I):
         return False  # foreign ministers of the Arab League, the head of the AU: they act for the body
     return bool(re.search(r"\b(?:to|against|with|on|from|by|for|of|toward|towards|at|urged|told|over|than|including)\s+(?:the\s+)?$", before, re.I))
 
@@ -357,24 +357,18 @@ _EN_INTRO_PHRASE = re.compile(r"\s*(?:In|At|On|From|Inside|Near|Outside|After|Be
 def _capital_acting(s: Sentence, w: Window, cue: dict) -> ActorMention | None:
     """``Paris also flew in 150 soldiers``, ``Moscow sent troops``: a capital whose own verb is the trigger
     stands for its state (not "Moscow said Russian troops had entered": the speaker is no agent)."""
-    from sitroom.actors.lexicon import actor_lexicon
-
+    # the capital's own verb must reach the trigger: "Moscow said … entered" leaves the speaker out
     capitals = [p for p in s.places if p.end <= w.trig_start and p.place is not None and p.place.kind == "city"
-                and cue["agentive_after"].match(s.text, p.end) and _a_capital(p.place)]
+                and (verb := cue["agentive_after"].match(s.text, p.end)) and verb.end() >= w.trig_start
+                and _a_capital(p.place)]
     if not capitals:
         return None
     bounds = [m.end() for m in _EN_CLAUSE_START.finditer(s.text[:w.trig_start])]
     start = bounds[-1] if bounds else 0
     for p in capitals:
-        if p.start < start:
+        if p.start < start or any(a.actor is not None and p.end <= a.start < w.trig_start for a in s.actors):
             continue
-        verb = cue["agentive_after"].match(s.text, p.end)
-        if verb is None or verb.end() < w.trig_start:
-            continue
-        if any(a.actor is not None and p.end <= a.start < w.trig_start for a in s.actors):
-            continue
-        country = gazetteer().countries.get(p.place.country_code)
-        state = actor_lexicon().by_name.get(country.name) if country is not None else None
+        state = state_of_country(p.place.country_code)
         if state is not None:
             return ActorMention(p.start, p.end, p.text, state)
     return None
@@ -382,16 +376,21 @@ def _capital_acting(s: Sentence, w: Window, cue: dict) -> ActorMention | None:
 
 def state_of_adjective(word: str):
     """The state actor an English adjective or country name stands for (Israeli -> Israel), if any."""
-    from sitroom.actors.lexicon import actor_lexicon
-    from sitroom.places.gazetteer import en_key, gazetteer
+    from sitroom.places.gazetteer import en_key
 
     gaz = gazetteer()
     code = gaz.demonyms.get(en_key(word))
     if code is None:
         code = next((p.country_code for p in gaz.lookup_en(word) if p.kind == "country"), None)
-    if code is None:
-        return None
-    return actor_lexicon().by_name.get(gaz.countries[code].name)
+    return state_of_country(code) if code is not None else None
+
+
+def state_of_country(code: str | None):
+    """The state actor of a country code (IQ -> Iraq), if the gazetteer and the lexicon know it."""
+    from sitroom.actors.lexicon import actor_lexicon
+
+    country = gazetteer().countries.get(code) if code else None
+    return actor_lexicon().by_name.get(country.name) if country is not None else None
 
 
 def joined_forces(s: Sentence, agent: ActorMention | None, language: str) -> list[ActorMention]:

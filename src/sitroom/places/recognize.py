@@ -346,9 +346,9 @@ def find_places_en(text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 hit = (k, last_e + 2, cands)
                 break
             cands = gaz.lookup_en(span)
-            if not cands and shared_site and _EN_SHARED_SITE.match(text, last_e):
+            if not cands and shared_site and (site := _EN_SHARED_SITE.match(text, last_e)):
                 # the Ali al-Salem and Ahmad al-Jaber air bases: each name with the site word written once
-                cands = gaz.lookup_en(span + " " + _EN_SHARED_SITE.match(text, last_e).group(1))
+                cands = gaz.lookup_en(span + " " + site.group(1))
             if cands:
                 hit = (k, last_e, cands)
                 break

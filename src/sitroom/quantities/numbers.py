@@ -35,6 +35,11 @@ _EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
              "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
              "dozen": 12, "a dozen": 12, "half a million": 500000, "a million": 1000000}
 _MODEL_DASH = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,3}-$")  # B-52, MiG-29, Su-25, S-300, T-72: a model
+
+
+def _model_before(text: str, start: int) -> bool:
+    """Whether a model's letters and dash end right at ``start`` (B-52): only the 5 characters before are read."""
+    return _MODEL_DASH.search(text, max(0, start - 5), start) is not None
 _EN = re.compile(
     r"(?P<pre>about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|fewer than|less than|an estimated)?\s*"
     r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b"
@@ -109,7 +114,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             if re.match(r"[年月日号时点分秒岁%％]|周年|个月|小时|公里|天", after) or after.startswith("世纪"):
                 continue
             if m.start() > 0 and (text[m.start() - 1] in "第数几" or text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()
-                                  or _MODEL_DASH.search(text, 0, m.start())):
+                                  or _model_before(text, m.start())):
                 continue  # 第82空降师, M23, B-52轰炸机
             if re.fullmatch(r"[一二两三四五六七八九十]", num) and not re.match(r"\s*(个|名|座|架|辆|营|艘)", after):
                 continue
@@ -141,7 +146,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             if re.search(_EN_MONTH + r"\.?\s+$", text[:m.start("num")], re.I) \
                     or re.match(r"(?:st|nd|rd|th)?\s+" + _EN_MONTH, text[m.end("num"):], caps):
                 continue  # a day of the month (Aug. 6, 12 August; not 400 Marines, 5,000 march, 12 may have died)
-            if _MODEL_DASH.search(text, 0, m.start("num")):
+            if _model_before(text, m.start("num")):
                 continue  # B-52 bombers, F-16 jets, S-300 systems: a model's name, not a count
             if re.search(r"\bof\s+(?:the\s+|[A-Z][\w-]*(?:'s|’s)\s+)$", text[:m.start()]):
                 continue  # a total after a partitive (more than a dozen of Afghanistan's 34 capitals)

@@ -32,8 +32,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("n_ago", re.compile(r"(\d+|[一二两三四五六七八九十]+)(天|周|个月)(?:以)?前")),
 ]
 # 将 "will" (将于14日), not the 将 of a rank (准将, 少将: brigadier, major general) or a general (大将)
-_WILL = re.compile(r"(?<![准少中上大主名武老猛悍良败副])将")
-_FUTURE_BEFORE = re.compile(r"(?:(?<![准少中上大主名武老猛悍良败副])将|定于|预定|计划|拟于|准备)[^，。；]{0,4}$")
+_WILL_RE = r"(?<![准少中上大主名武老猛悍良败副])将"
+_WILL = re.compile(_WILL_RE)
+_FUTURE_BEFORE = re.compile(rf"(?:{_WILL_RE}|定于|预定|计划|拟于|准备)[^，。；]{{0,4}}$")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "个月": 30}
 
