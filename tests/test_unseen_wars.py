@@ -3776,3 +3776,14 @@ def test_the_officials_of_a_body_act_for_it(text, published, event_type, actor) 
 def test_meeting_the_leaders_of_a_body_keeps_the_subject() -> None:
     _expect_event("The Taliban met with leaders of the Northern Alliance in Doha.", "en", "2020-09-13", "meeting",
                   actor="Taliban")
+
+
+@pytest.mark.parametrize("text, published, country", [
+    ("Turkey said on Monday that it would keep its border with Turkey's southern neighbour open. Turkish officials "
+     "in Ankara said more than 2.5 million Syrians have fled the war.", "2016-02-08", "SY"),
+    ("Poland said on Sunday it had opened more crossings on its border. Officials in Warsaw said more than "
+     "3 million Ukrainians have fled the war.", "2022-03-20", "UA"),
+])
+def test_millions_of_people_of_a_country_who_fled_left_that_country(text, published, country) -> None:
+    found = _expect_event(text, "en", published, "displacement")
+    assert {e.place.country_code for e in found if e.place} == {country}

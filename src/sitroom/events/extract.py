@@ -686,6 +686,7 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
     if event_type == "territory_surrendered" and discourse.recent_city(s.index) is not None:
         # 当天在体育场内，数百名政府军士兵向叛军缴械投诚: soldiers lay down arms in the town just named
         return discourse.last_city, "the town named just before (soldiers surrender where they are)"
+    people = _people_of_a_country(s, w, lang, gaz) if event_type == "displacement" else None
     if event_type in CAPTURE_TYPES or big_count:
         if discourse.recent_city(s.index) is not None:
             return gaz.country(discourse.last_city.country_code), "the country of the towns named just before"
@@ -701,12 +702,11 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
             if code != own:
                 return gaz.country(code), "troops sent abroad: the country the report is about"
         return None, "no destination written"
-    else:
-        people = _people_of_a_country(s, w, lang, gaz) if event_type == "displacement" else None
-        if people is not None:
-            return people, "the country of the people who fled (马里人, Malians; no place in the sentence)"
-        if discourse.recent_city(s.index) is not None:
-            return discourse.last_city, "the town named just before (no place in the sentence)"
+    elif people is None and discourse.recent_city(s.index) is not None:
+        return discourse.last_city, "the town named just before (no place in the sentence)"
+    if people is not None:
+        # 马里人, Malians: also for a count of millions with no town named just before
+        return people, "the country of the people who fled (马里人, Malians; no place in the sentence)"
     countries = sorted(doc.context_countries.items(), key=lambda kv: -kv[1])
     if event_type in ("air_strike", "attack", "armed_clash"):
         target = lex_country(target_actor)
