@@ -87,9 +87,13 @@ def _table_row(r: dict) -> str:
 @click.option("--lang", type=click.Choice(["zh", "en", "auto"]), default=None, help="Language of the documents.")
 @click.option("--source", help="Outlet name (overrides sidecars and file metadata).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | None, source: str | None, quiet: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that analyse documents [default: the number of cores].")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | None, source: str | None, quiet: bool,
+           jobs: int | None) -> None:
     """Read documents, extract their events and store both in the database."""
     from sitroom.store import Store, ingest_documents
+    from sitroom.store.ingest import default_jobs
 
     override = _override(published, lang, source)
     try:
@@ -99,7 +103,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | N
         sys.exit(1)
     with store:
         items = list(_documents(paths, override))
-        report = ingest_documents(store, items, progress=not quiet and len(items) >= DEFAULTS.progress_min_files)
+        report = ingest_documents(store, items, progress=not quiet and len(items) >= DEFAULTS.progress_min_files,
+                                  jobs=jobs or default_jobs())
     for line in report.failures:
         _fail(line)
     click.echo(f"ingested: {report.new} new, {report.unchanged} unchanged, {len(report.failures)} failed; "

@@ -34,3 +34,15 @@ def analyse(raw: RawDocument) -> Document:
     carry_years(doc.sentences)
     doc.events = extract_events(doc)
     return doc
+
+
+def warm() -> None:
+    """Load the gazetteer, lexicons and compiled patterns of both languages once, by analysing two short
+    articles: worker processes forked afterwards share them instead of loading their own."""
+    from datetime import date
+
+    from sitroom.ingest.model import Metadata
+
+    for lang, text in (("en", "Rebels captured the town of Kunduz on Sunday, officials said."),
+                       ("zh", "塔利班8日攻占昆都士市。")):
+        analyse(RawDocument(text, Metadata(published=date(2021, 8, 9), language=lang), "<warm-up>", "text"))

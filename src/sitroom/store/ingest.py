@@ -1,11 +1,19 @@
-"""Ingesting documents into the store: analyse, write in one transaction, report new/unchanged/failed."""
+"""Ingesting documents into the store: analyse (in worker processes when asked), write from one writer in
+input order, one transaction per document, then re-fuse the blocks the new documents touched.
+
+The picture does not depend on the number of workers: documents are written in the order they were read,
+whatever order the workers finish them in, so a parallel run stores what a serial run stores.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from sitroom.errors import SitroomError
 from sitroom.ingest.model import RawDocument
 from sitroom.store.database import Store
+from sitroom.text.document import Document
 
 
 @dataclass
@@ -19,36 +27,47 @@ class IngestReport:
     failures: list[str] = field(default_factory=list)
 
 
-def ingest_documents(store: Store, items: list, progress: bool = False) -> IngestReport:
-    """Store every RawDocument of ``items`` (errors in ``items`` are reported, the rest still stored)."""
-    from sitroom.pipeline import analyse
+def default_jobs() -> int:
+    """Worker processes used when none are asked for: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
+
+def ingest_documents(store: Store, items: list, progress: bool = False, jobs: int = 1) -> IngestReport:
+    """Store every RawDocument of ``items`` (errors in ``items`` are reported, the rest still stored).
+
+    ``jobs`` > 1 analyses documents in that many worker processes; the store is written by this process only.
+    """
     report = IngestReport()
-    touched: set[tuple[str, str]] = set()
-    iterator = items
-    if progress:
-        from tqdm import tqdm
-
-        iterator = tqdm(items, desc="ingest", unit="doc")
-    for item in iterator:
+    pending: list[RawDocument] = []
+    queued: set[str] = set()
+    for item in items:
         if isinstance(item, SitroomError):
             report.failures.append(str(item))
             continue
         assert isinstance(item, RawDocument)
-        if store.has_document(item.doc_id):
-            report.unchanged += 1
+        if item.doc_id in queued or store.has_document(item.doc_id):
+            report.unchanged += 1  # stored before, or the same text twice in this batch
+            continue
+        queued.add(item.doc_id)
+        pending.append(item)
+    results = _analysed(pending, jobs)
+    if progress and pending:
+        from tqdm import tqdm
+
+        results = tqdm(results, total=len(pending), desc="ingest", unit="doc")
+    touched: set[tuple[str, str]] = set()
+    for item, result in results:
+        if isinstance(result, str):
+            report.failures.append(result)
             continue
         try:
-            doc = analyse(item)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run or show a traceback
-            report.failures.append(f"{item.origin}: could not be analysed ({type(exc).__name__}: {exc}); "
-                                   "nothing of it was stored")
-            continue
-        try:
-            if store.add_document(doc, item.fmt, item.encoding):
+            if store.add_document(result, item.fmt, item.encoding):
                 report.new += 1
-                report.events += len(doc.events)
-                touched |= store.blocks_of(doc.doc_id)
+                report.events += len(result.events)
+                touched |= store.blocks_of(result.doc_id)
             else:
                 report.unchanged += 1
         except SitroomError as exc:
@@ -61,3 +80,59 @@ def ingest_documents(store: Store, items: list, progress: bool = False) -> Inges
 
         report.fused = refuse_blocks(store, touched)
     return report
+
+
+def analyse_for_store(item: RawDocument) -> Document | str:
+    """The analysed document as the store needs it (events and metadata, without the per-sentence
+    analysis), or a one-line message naming the file when analysis failed."""
+    from sitroom.pipeline import analyse
+
+    try:
+        doc = analyse(item)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run or show a traceback
+        return f"{item.origin}: could not be analysed ({type(exc).__name__}: {exc}); nothing of it was stored"
+    return replace(doc, sentences=[], view="")
+
+
+def _analysed(pending: list[RawDocument], jobs: int) -> Iterator[tuple[RawDocument, Document | str]]:
+    """``(item, analysed document or failure)`` for each pending item, in input order."""
+    jobs = min(jobs, len(pending))
+    if jobs <= 1:
+        for item in pending:
+            yield item, analyse_for_store(item)
+        return
+    yield from _analysed_in_workers(pending, jobs)
+
+
+def _analysed_in_workers(pending: list[RawDocument], jobs: int) -> Iterator[tuple[RawDocument, Document | str]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from sitroom.pipeline import warm
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        warm()  # forked workers share the loaded gazetteer and lexicons instead of each loading them
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunksize = max(1, min(16, len(pending) // (jobs * 8)))
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start)
+    try:
+        for result in pool.map(analyse_for_store, pending, chunksize=chunksize):
+            yield pending[done], result
+            done += 1
+    except BrokenProcessPool:
+        for item in pending[done:]:
+            yield item, (f"{item.origin}: a worker process stopped (killed or out of memory) before it was "
+                         "analysed; nothing of it was stored; run the same ingest again")
+    finally:
+        # on Ctrl-C or an error of the writer, queued documents are dropped, not analysed for nothing
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    """Workers leave Ctrl-C to the writer, which stops cleanly with every finished document stored."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
