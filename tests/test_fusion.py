@@ -168,3 +168,76 @@ def test_a_town_and_its_airport_stay_two_captures_across_reports(tmp_path: Path)
     fused = store.fused_events(event_type="territory_captured")
     assert sorted((f["location"]["name"], bool(f["site"]), f["n_sources"]) for f in fused) == [
         ("Kisangani", False, 1), ("Kisangani", True, 2)]
+
+
+def _every_pair_clusters(members):
+    """Reference clustering without indexes: each event against every member of every open cluster."""
+    from datetime import date as _date
+
+    from sitroom.fuse.cluster import (DATE_WINDOW, _PRECISION_RANK, _loc, actors_compatible, canonical_order,
+                                      dates_close, places_compatible, quantities_compatible)
+    from sitroom.fuse.model import FusedEvent
+
+    def day(v):
+        return _date.fromisoformat(v) if v else None
+
+    def rank(m):
+        return _PRECISION_RANK.get(_loc(m).get("precision") if _loc(m) else None, 3)
+
+    clusters, open_ = [], []
+    for m in sorted(members, key=canonical_order):
+        window = DATE_WINDOW[m.record["event_type"]]
+        start = day(m.record.get("date_start"))
+        if start is not None:
+            open_ = [(c, last) for c, last in open_ if last is None or (start - last).days <= window]
+        fits = [c for c, _ in open_
+                if all(places_compatible(m, x) and actors_compatible(m, x) and quantities_compatible(m, x)
+                       for x in c.members) and any(dates_close(m, x, window) for x in c.members)]
+        end = day(m.record.get("date_end")) or start
+        if fits:
+            best = min(fits, key=lambda c: (min(abs(rank(m) - rank(x)) for x in c.members), c.fused_id))
+            best.members.append(m)
+            open_ = [(c, max(last, end) if last and end else (last or end)) if c is best else (c, last)
+                     for c, last in open_]
+        else:
+            clusters.append(FusedEvent([m]))
+            open_.append((clusters[-1], end))
+    return clusters
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_indexed_clustering_equals_comparing_every_pair(seed: int) -> None:
+    """Open clusters filed by town and members compared once per kind change speed, never the clusters."""
+    import random
+
+    from sitroom.fuse.cluster import cluster_block
+    from sitroom.fuse.model import Member
+
+    rng = random.Random(seed)
+    towns = [("Kunduz", "Kunduz"), ("Taloqan", "Takhar"), ("Herat", "Herat"), ("Ghazni", "Ghazni")]
+    members = []
+    for i in range(400):
+        kind = rng.random()
+        if kind < 0.6:
+            name, admin1 = rng.choice(towns)
+            loc = {"name": name, "admin1": admin1, "country_code": "AF", "precision": "city"}
+        elif kind < 0.8:
+            loc = {"name": rng.choice(towns)[1], "admin1": None, "country_code": "AF", "precision": "admin1"}
+        elif kind < 0.9:
+            loc = {"name": "Afghanistan", "country_code": "AF", "precision": "country"}
+        else:
+            loc = None
+        day = rng.randint(1, 20)
+        record = {"event_id": f"e{i:04d}", "event_type": "territory_captured", "location": loc,
+                  "date_start": f"2021-08-{day:02d}" if rng.random() < 0.9 else None,
+                  "date_end": f"2021-08-{min(28, day + rng.choice([0, 0, 2])):02d}",
+                  "actor1": rng.choice(["Taliban", "Taliban", "Afghan government forces", None]),
+                  "actor1_country": None, "quantity": rng.choice([None, None, 100, 120, 400]),
+                  "site": rng.choice([None, None, None, "airport"])}
+        if record["date_start"] is None:
+            record["date_end"] = None
+        members.append(Member(record, f"outlet{i % 5}", "2021-08-21"))
+    fast = sorted(sorted(m.event_id for m in c.members) for c in cluster_block(members))
+    slow = sorted(sorted(m.event_id for m in c.members) for c in _every_pair_clusters(members))
+    assert fast == slow
+    assert len(fast) < len(members) / 2  # the members do fuse: the comparison is not between singletons

@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 
 from sitroom.events.sites import site_class
-from sitroom.fuse.model import FusedEvent, Member
+from sitroom.fuse.model import FusedEvent, Member, fused_id_for
 
 # how far apart two reports of one event may date it, in days
 DATE_WINDOW = {"territory_captured": 3, "territory_surrendered": 3, "withdrawal": 3, "armed_clash": 2, "attack": 1,
@@ -90,14 +90,6 @@ def dates_close(a: Member, b: Member, window: int) -> bool:
     return abs((sa - sb).days) <= window
 
 
-def compatible(e: Member, cluster: FusedEvent) -> bool:
-    """An event joins a cluster when nothing in it contradicts the event and some report is close in time."""
-    window = DATE_WINDOW.get(e.record["event_type"], 3)
-    hard = all(places_compatible(e, m) and actors_compatible(e, m) and quantities_compatible(e, m)
-               for m in cluster.members)
-    return hard and any(dates_close(e, m, window) for m in cluster.members)
-
-
 def canonical_order(m: Member) -> tuple:
     """The order a block is clustered in: dated first, by date, most precise place first, then id."""
     loc = _loc(m)
@@ -105,36 +97,89 @@ def canonical_order(m: Member) -> tuple:
             m.event_id)
 
 
+class _Open:
+    """An open cluster while a block is clustered: its members' distinct facts, latest date, town, first id."""
+
+    __slots__ = ("cluster", "kinds", "last", "town", "first_id")
+
+    def __init__(self, m: Member, end: date | None, town: tuple | None) -> None:
+        self.cluster = FusedEvent([m])
+        self.kinds = {_facts(m): m}  # members that agree on every fact compared are compared once
+        self.last, self.town, self.first_id = end, town, m.event_id
+
+    def add(self, m: Member, end: date | None) -> None:
+        self.cluster.members.append(m)
+        self.kinds.setdefault(_facts(m), m)
+        self.last = max(self.last, end) if self.last and end else (self.last or end)
+        self.first_id = min(self.first_id, m.event_id)
+
+    def takes(self, m: Member) -> bool:
+        """Whether ``m`` joins: nothing in the cluster contradicts it and some report is close in time."""
+        kinds = self.kinds.values()
+        window = DATE_WINDOW.get(m.record["event_type"], 3)
+        return (all(places_compatible(m, x) and actors_compatible(m, x) and quantities_compatible(m, x) for x in kinds)
+                and any(dates_close(m, x, window) for x in kinds))
+
+    def rank(self, m: Member) -> tuple:
+        """Best cluster for ``m`` first: the closest place precision, then the fused id."""
+        here = _PRECISION_RANK.get(_loc(m).get("precision") if _loc(m) else None, 3)
+        gap = min(abs(here - _PRECISION_RANK.get(_loc(x).get("precision") if _loc(x) else None, 3)) for x in self.kinds.values())
+        return gap, fused_id_for(self.first_id)
+
+
 def cluster_block(members: list[Member]) -> list[FusedEvent]:
     """Fuse the events of one block; deterministic whatever order ``members`` come in.
 
     Events are visited in date order, so a cluster whose latest report is older than the date window
-    can never take another event: it is closed, and each event is compared only with open clusters.
+    can never take another event: it is closed. Open clusters are kept by the town they are in (a
+    cluster holds at most one town: two towns are never the same place), so an event in a town is
+    compared only with the clusters of that town and those without one, and with each distinct kind
+    of member once: the cost grows with the reports of each place, not with all pairs of the block.
     """
     clusters: list[FusedEvent] = []
-    open_clusters: list[tuple[FusedEvent, date | None]] = []  # (cluster, latest end date)
+    open_by_town: dict[tuple | None, list[_Open]] = {}
+    latest: date | None = None
     for m in sorted(members, key=canonical_order):
         window = DATE_WINDOW.get(m.record["event_type"], 3)
         start = _day(m.record.get("date_start"))
-        if start is not None:
-            open_clusters = [(c, last) for c, last in open_clusters if last is None or (start - last).days <= window]
-        fits = [c for c, _ in open_clusters if compatible(m, c)]
+        latest = start or latest
+        town = _town(m)
+        candidates: list[_Open] = []
+        for key in ((town, None) if town is not None else list(open_by_town)):
+            entries = open_by_town.get(key)
+            if entries and latest is not None:
+                entries[:] = [e for e in entries if e.last is None or (latest - e.last).days <= window]
+            candidates.extend(entries or ())
+        fits = [e for e in candidates if e.takes(m)]
         end = _day(m.record.get("date_end")) or start
         if fits:
-            best = min(fits, key=lambda c: (_specificity_gap(m, c), c.fused_id))
-            best.members.append(m)
-            open_clusters = [(c, max(last, end) if last and end else (last or end)) if c is best else (c, last)
-                             for c, last in open_clusters]
+            best = min(fits, key=lambda e: e.rank(m))
+            best.add(m, end)
+            if town is not None and best.town is None:  # the cluster now has a town: file it under it
+                open_by_town[None].remove(best)
+                best.town = town
+                open_by_town.setdefault(town, []).append(best)
         else:
-            cluster = FusedEvent([m])
-            clusters.append(cluster)
-            open_clusters.append((cluster, end))
+            entry = _Open(m, end, town)
+            clusters.append(entry.cluster)
+            open_by_town.setdefault(town, []).append(entry)
     return clusters
 
 
-def _specificity_gap(m: Member, c: FusedEvent) -> int:
-    here = _PRECISION_RANK.get(_loc(m).get("precision") if _loc(m) else None, 3)
-    return min(abs(here - _PRECISION_RANK.get(_loc(x).get("precision") if _loc(x) else None, 3)) for x in c.members)
+def _facts(m: Member) -> tuple:
+    """Everything the compatibility checks read of a member: members equal on these answer alike."""
+    r, loc = m.record, _loc(m)
+    return (r.get("site") and site_class(r.get("site")), loc.get("country_code"), loc.get("name"), loc.get("precision"),
+            loc.get("admin1"), bool(loc), r.get("actor1"), r.get("actor1_country"), r.get("quantity"),
+            r.get("date_start"), r.get("date_end"))
+
+
+def _town(m: Member) -> tuple | None:
+    """(country, name) of an event placed in a town, None for a province, a country or no place."""
+    loc = _loc(m)
+    if loc and loc.get("precision") in ("city", "point") and loc.get("name"):
+        return loc.get("country_code"), loc.get("name")
+    return None
 
 
 def summarise(cluster: FusedEvent) -> dict:

@@ -28,5 +28,9 @@ class FusedEvent:
     @property
     def fused_id(self) -> str:
         """Stable id: derived from the sorted ids of the member events' first member."""
-        first = min(m.event_id for m in self.members)
-        return hashlib.sha1(f"fused:{first}".encode()).hexdigest()[:16]
+        return fused_id_for(min(m.event_id for m in self.members))
+
+
+def fused_id_for(first_event_id: str) -> str:
+    """The id of the fused event whose first member (smallest event id) is ``first_event_id``."""
+    return hashlib.sha1(f"fused:{first_event_id}".encode()).hexdigest()[:16]

@@ -32,6 +32,10 @@ class Store:
             else:
                 self.conn = sqlite3.connect(self.path)
                 self.conn.execute("PRAGMA journal_mode=WAL")
+                # WAL with NORMAL sync: a commit is not flushed to disk at once but at the next checkpoint; the
+                # file is never corrupted, and only a power cut (not a killed process) may undo the last
+                # commits, which the next run of the same ingest stores again
+                self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:

@@ -74,3 +74,5 @@ CREATE TABLE IF NOT EXISTS fused_members (
 CREATE INDEX IF NOT EXISTS fused_block ON fused_events(event_type, block);
 CREATE INDEX IF NOT EXISTS fused_type_date ON fused_events(event_type, best_date);
 CREATE INDEX IF NOT EXISTS events_block ON events(event_type, country_code);
+-- a block is re-fused by deleting its fused events' members: found by fused_id, not by a scan
+CREATE INDEX IF NOT EXISTS fused_members_fused ON fused_members(fused_id);
