@@ -32,19 +32,19 @@ class Citations:
 
     documents: dict[str, dict]
     order: list[str] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=dict)  # doc_id -> its number, 1-based
 
     def cite(self, fused: dict) -> list[int]:
         """The citation numbers of a fused event's documents."""
-        numbers = []
+        numbers = set()
         for m in fused.get("mentions", []):
             doc_id = m["doc_id"]
             if doc_id not in self.documents:
                 continue
-            if doc_id not in self.order:
+            if doc_id not in self.numbers:
                 self.order.append(doc_id)
-            n = self.order.index(doc_id) + 1
-            if n not in numbers:
-                numbers.append(n)
+                self.numbers[doc_id] = len(self.order)
+            numbers.add(self.numbers[doc_id])
         return sorted(numbers)
 
     def references(self) -> list[tuple[int, dict]]:

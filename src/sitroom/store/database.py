@@ -73,6 +73,17 @@ class Store:
                              f"understands ({SCHEMA_VERSION}); upgrade sitroom", str(self.path))
 
     # writes ------------------------------------------------------------------
+    def _changed(self) -> None:
+        """Count a change of the stored picture (inside the writing transaction): readers that keep derived
+        views (the web app) know from it when theirs are stale."""
+        self.conn.execute("INSERT INTO meta(key, value) VALUES ('picture_version', '1') ON CONFLICT(key) DO UPDATE "
+                          "SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+
+    def picture_version(self) -> str:
+        """A value that changes whenever a document or a fused block is written ("0" on older files)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='picture_version'").fetchone()
+        return row[0] if row else "0"
+
     def has_document(self, doc_id: str) -> bool:
         """Whether a document with this id is stored."""
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
@@ -90,6 +101,7 @@ class Store:
                 return False
             for ev in doc.events:
                 self._insert_event(ev)
+            self._changed()
         return True
 
     def _insert_event(self, ev: Event) -> None:
@@ -157,6 +169,7 @@ class Store:
                                                    (event_type, block))]
             self.conn.executemany("DELETE FROM fused_members WHERE fused_id=?", [(f,) for f in old])
             self.conn.execute("DELETE FROM fused_events WHERE event_type=? AND block=?", (event_type, block))
+            self._changed()
             for f in fused:
                 loc = f.get("location") or {}
                 self.conn.execute(
@@ -179,6 +192,34 @@ class Store:
         sql = "SELECT record FROM fused_events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY best_date IS NULL, best_date, event_type, fused_id"
         return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+
+    def fused_page(self, event_type: str | None = None, country: str | None = None, since: date | None = None,
+                   until: date | None = None, sort: str = "date", limit: int = 200,
+                   offset: int = 0) -> tuple[int, list[dict]]:
+        """(number matching, one page of fused event records) with the filters of ``fused_events``, sorted by
+        best date or number of sources (``-`` first for descending) in SQL, so only the page is parsed."""
+        where, args = _conditions([
+            ("event_type = ?", event_type), ("country_code = ?", country.upper() if country else None),
+            ("coalesce(date_end, best_date) >= ?", since.isoformat() if since else None),
+            ("coalesce(best_date, date_start) <= ?", until.isoformat() if until else None)])
+        condition = " WHERE " + " AND ".join(where) if where else ""
+        total = self.conn.execute("SELECT count(*) FROM fused_events" + condition, args).fetchone()[0]
+        column = {"date": "coalesce(best_date, '9999')", "sources": "n_sources"}[sort.lstrip("-")]
+        direction = " DESC" if sort.startswith("-") else ""
+        rows = self.conn.execute(f"SELECT record FROM fused_events{condition} ORDER BY {column}{direction}, "
+                                 f"fused_id{direction} LIMIT ? OFFSET ?", [*args, limit, offset])
+        return total, [json.loads(r[0]) for r in rows]
+
+    def facets(self) -> dict:
+        """First and last best day, event types, countries and actors of the fused events (for filters)."""
+        first, last = self.conn.execute("SELECT min(best_date), max(best_date) FROM fused_events").fetchone()
+        column = lambda sql: [r[0] for r in self.conn.execute(sql)]  # noqa: E731
+        return {"first_day": first, "last_day": last,
+                "event_types": column("SELECT DISTINCT event_type FROM fused_events ORDER BY 1"),
+                "countries": column("SELECT DISTINCT country_code FROM fused_events WHERE country_code IS NOT NULL "
+                                    "ORDER BY 1"),
+                "actors": column("SELECT DISTINCT actor1 FROM fused_events WHERE actor1 IS NOT NULL AND actor1 != '' "
+                                 "ORDER BY 1")}
 
     def counts(self) -> dict[str, int]:
         """Number of documents and events stored."""

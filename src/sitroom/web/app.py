@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -26,6 +26,7 @@ from sitroom import __version__
 from sitroom.errors import SitroomError
 from sitroom.events.model import CERTAINTIES, EVENT_TYPES
 from sitroom.store import Store
+from sitroom.web.memo import ResponseMemo
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 _STATIC = Path(str(resources.files("sitroom.web").joinpath("static")))
@@ -46,6 +47,13 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
     app.state.db_path = db_path
     app.state.allow_ingest = allow_ingest
     app.state.token = token if token is not None else os.environ.get("SITROOM_TOKEN")
+    memo = ResponseMemo(db_path)
+
+    def kept(key: tuple, compute) -> Response:
+        """A response of the picture, computed once per state of the database."""
+        with store() as s:
+            version = s.picture_version()
+        return memo.get(key, version, compute)
 
     def store() -> Store:
         try:
@@ -69,14 +77,11 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
 
     @app.get("/api/meta", summary="Date range, types, countries and actors of the picture (for filters)")
     def meta() -> dict:
+        return kept(("meta",), _meta)
+
+    def _meta() -> dict:
         with store() as s:
-            fused = s.fused_events()
-        days = sorted(f["best_date"] for f in fused if f.get("best_date"))
-        return {"first_day": days[0] if days else None, "last_day": days[-1] if days else None,
-                "event_types": sorted({f["event_type"] for f in fused}),
-                "countries": sorted({(f.get("location") or {}).get("country_code") for f in fused} - {None}),
-                "actors": sorted({f["actor1"] for f in fused if f.get("actor1")}),
-                "certainties": list(CERTAINTIES)}
+            return {**s.facets(), "certainties": list(CERTAINTIES)}
 
     @app.get("/api/events", summary="Fused events, filtered, sorted and paginated")
     def events(type: EventType | None = None, country: Country = None,  # noqa: A002 - the API's word
@@ -88,6 +93,10 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
                limit: Annotated[int, Query(ge=1, le=1000)] = 200, offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> dict:
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
+        if not (actor or place or certainty or q):  # filters of stored columns: sorted and paged in SQL
+            with store() as s:
+                total, page = s.fused_page(type, country, since, until, sort, limit, offset)
+            return {"total": total, "offset": offset, "limit": limit, "items": page}
         with store() as s:
             rows = s.fused_events(event_type=type, country=country, since=since, until=until)
         rows = [r for r in rows if _matches(r, actor, place, certainty, q)]
@@ -125,10 +134,12 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
         from sitroom.fuse.control import state_at
         from sitroom.report.tables import control_geojson
 
-        with store() as s:
-            fused = s.fused_events(event_type="territory_captured")
-        rows = state_at(fused, at.isoformat() if at else None, country)
-        return control_geojson(rows)
+        def compute() -> dict:
+            with store() as s:
+                fused = s.fused_events(event_type="territory_captured")
+            return control_geojson(state_at(fused, at.isoformat() if at else None, country))
+
+        return kept(("control", at, country and country.upper()), compute)
 
     @app.get("/api/places/{country_code}/{name}/control", summary="The control timeline of one place")
     def place_control(country_code: Annotated[str, _code()], name: Annotated[str, _name()]) -> dict:
@@ -149,15 +160,20 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
 
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
-        with store() as s:
-            fused = s.fused_events()
-            docs = {d["doc_id"]: d for d in s.documents()}
-        brief = build_brief(fused, docs, country, since.isoformat() if since else None, until.isoformat() if until else None)
-        if format == "md":
-            return PlainTextResponse(to_markdown(brief), media_type="text/markdown; charset=utf-8")
-        if format == "html":
-            return HTMLResponse(to_html(brief))
-        return brief_json(brief)
+
+        def compute():
+            with store() as s:
+                fused = s.fused_events()
+                docs = {d["doc_id"]: d for d in s.documents()}
+            brief = build_brief(fused, docs, country, since.isoformat() if since else None,
+                                until.isoformat() if until else None)
+            if format == "md":
+                return PlainTextResponse(to_markdown(brief), media_type="text/markdown; charset=utf-8")
+            if format == "html":
+                return HTMLResponse(to_html(brief))
+            return brief_json(brief)
+
+        return kept(("report", since, until, country, format), compute)
 
     @app.get("/api/world", summary="Country outlines (Natural Earth 1:110m), for the offline base map")
     def world() -> FileResponse:
