@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.sqlite
 
-.PHONY: demo test install install-test bench clean chromium serve eval
+.PHONY: demo test install install-test bench clean chromium postgresql serve eval
 
 $(BIN)/sitroom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,15 @@ chromium:
 	  else echo "the browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; fi; \
 	fi
 
-test: install-test chromium
+# the PostgreSQL tests start a throwaway server of their own (tests/postgres_server.py) from Debian's package
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "the PostgreSQL tests need Debian's postgresql: run 'sudo apt-get install postgresql'"; exit 1; fi; \
+	fi
+
+test: install-test chromium postgresql
 	$(BIN)/python -m pytest -q
 
 serve: demo

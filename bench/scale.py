@@ -5,7 +5,7 @@ Documents are synthesised from the sample corpus and the shadow set: each copy g
 country (from the gazetteer, in the document's script), other small numbers and days, so every copy has its
 own id and its own events. Every ingest runs as its own `sitroom` process into a new SQLite file.
 
-    .venv/bin/python bench/scale.py [--sizes 1000,10000] [--jobs 1,2,0] [--api-runs 20] [--keep DIR]
+    .venv/bin/python bench/scale.py [--sizes 1000,10000] [--jobs 1,2,0] [--runs 1] [--api-runs 20] [--keep DIR]
 
 ``--jobs 0`` means all cores. Figures vary with the load of a shared machine: compare ratios, not seconds.
 """
@@ -175,6 +175,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="numbers of documents, comma-separated")
     ap.add_argument("--jobs", default="1,2,0", help="worker counts to compare (0 = all cores)")
+    ap.add_argument("--runs", type=int, default=1, help="ingests per size and job count (the median is shown)")
     ap.add_argument("--api-runs", type=int, default=20)
     ap.add_argument("--keep", help="keep the synthetic corpora and databases in this folder")
     a = ap.parse_args()
@@ -193,10 +194,13 @@ def main() -> None:
             corpus, sentences = synthesise(n, folder)
             for j in jobs:
                 db = folder / f"scale-{n}-j{j}.sqlite"
-                for stale in folder.glob(db.name + "*"):
-                    stale.unlink()
-                seconds, rss, _ = _timed([str(SITROOM), "ingest", str(corpus), "--db", str(db), "--jobs", str(j),
-                                          "--quiet"])
+                runs = []
+                for _ in range(a.runs):
+                    for stale in folder.glob(db.name + "*"):
+                        stale.unlink()
+                    runs.append(_timed([str(SITROOM), "ingest", str(corpus), "--db", str(db), "--jobs", str(j),
+                                        "--quiet"]))
+                seconds, rss = statistics.median(r[0] for r in runs), max(r[1] for r in runs)
                 table[n, j] = seconds
                 ratio = f"  x{table[n, 1] / seconds:.2f} the docs/s of --jobs 1" if (n, 1) in table else ""
                 print(f"ingest {n:6d} docs  --jobs {j}:  {seconds:7.1f} s  {n / seconds:6.1f} docs/s  "

@@ -10,7 +10,7 @@ import pytest
 
 from sitroom.errors import StoreError
 from sitroom.ingest import Metadata, RawDocument, read_file
-from sitroom.store import SCHEMA_VERSION, Store, ingest_documents
+from sitroom.store import SCHEMA_REVISION, Store, ingest_documents
 
 HERAT_ZH = "塔利班12日攻占阿富汗西部城市赫拉特。阿富汗政府军已撤至城外机场。\n"
 KANDAHAR_EN = ("KABUL, Aug 13 (Example Wire) - The Taliban captured Kandahar, the second-largest city of Afghanistan, "
@@ -252,16 +252,53 @@ def test_query_combined_and_paged(filled: Store) -> None:
 
 # --- the database file --------------------------------------------------------------------------------------------
 
-def test_wal_mode_and_schema_version(db: Path) -> None:
+def test_wal_mode_and_schema_revision(db: Path) -> None:
     with Store(db):
         pass
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
-    assert int(version) == SCHEMA_VERSION == 2
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert revision == SCHEMA_REVISION == "0003"
+    assert {"events_type_date", "events_block", "fused_block", "fused_members_fused"} <= indexes
     with Store(db) as store:  # reopening keeps it
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert {k: v for k, v in store.counts().items() if k != "fused_events"} == {"documents": 0, "events": 0}
+
+
+LEGACY_V2 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (doc_id TEXT PRIMARY KEY, path TEXT, title TEXT, source TEXT, url TEXT, published TEXT,
+    language TEXT NOT NULL, fmt TEXT, encoding TEXT, dateline_date TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE places (place_key TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, admin1 TEXT,
+    country_code TEXT NOT NULL, latitude REAL, longitude REAL, source TEXT);
+CREATE TABLE actors (name TEXT PRIMARY KEY);
+CREATE TABLE events (event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    event_type TEXT NOT NULL, date_start TEXT, date_end TEXT, date_precision TEXT, actor1 TEXT, actor2 TEXT,
+    place_key TEXT REFERENCES places(place_key), country_code TEXT, quantity REAL, quantity_unit TEXT,
+    certainty TEXT NOT NULL, attribution TEXT, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    evidence_text TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE fused_events (fused_id TEXT PRIMARY KEY, event_type TEXT NOT NULL, block TEXT NOT NULL,
+    date_start TEXT, date_end TEXT, best_date TEXT, actor1 TEXT, country_code TEXT, certainty TEXT NOT NULL,
+    n_sources INTEGER NOT NULL, record TEXT NOT NULL);
+CREATE TABLE fused_members (event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+    fused_id TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '2');
+"""
+
+
+def test_a_file_written_before_alembic_is_stamped_and_upgraded_keeping_its_documents(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(LEGACY_V2)
+        conn.execute("INSERT INTO documents(doc_id, language, text, ingested_at) VALUES ('abc', 'en', 'x', 'now')")
+    with Store(path, readonly=True) as store:  # a reader takes it as it is
+        assert store.counts()["documents"] == 1
+    with Store(path) as store:  # a writer upgrades it
+        assert store.counts()["documents"] == 1
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='fused_members_fused'").fetchone()[0] == 1
 
 
 def test_non_database_file_is_a_store_error(tmp_path: Path) -> None:
@@ -284,7 +321,10 @@ def test_missing_database_with_must_exist(tmp_path: Path) -> None:
 
 
 def test_newer_schema_is_refused(db: Path) -> None:
-    with Store(db) as store, store.conn:
-        store.conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
-    with pytest.raises(StoreError, match="99"):
-        Store(db)
+    with Store(db) as store, store.conn.transaction():
+        store.conn.execute("UPDATE alembic_version SET version_num='0099'")
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="0099.*upgrade sitroom"):
+            Store(db, readonly=readonly)
+    with sqlite3.connect(db) as conn:  # nothing was touched
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0099"

@@ -82,7 +82,7 @@ def _table_row(r: dict) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option("--published", help="Publication date YYYY-MM-DD (overrides sidecars and file metadata).")
 @click.option("--lang", type=click.Choice(["zh", "en", "auto"]), default=None, help="Language of the documents.")
 @click.option("--source", help="Outlet name (overrides sidecars and file metadata).")
@@ -108,13 +108,13 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | N
     for line in report.failures:
         _fail(line)
     click.echo(f"ingested: {report.new} new, {report.unchanged} unchanged, {len(report.failures)} failed; "
-               f"{report.events} events stored in {db}" + (f"; {report.fused} fused events updated" if report.fused else ""))
+               f"{report.events} events stored in {store.name}" + (f"; {report.fused} fused events updated" if report.fused else ""))
     if report.failures:
         sys.exit(1)
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option("--type", "event_type", help="Event type (territory_captured, troop_deployment ...).")
 @click.option("--country", help="ISO 3166-1 alpha-2 country code of the place.")
 @click.option("--actor", help="Actor name (actor1 or actor2, case-insensitive substring).")
@@ -129,7 +129,7 @@ def events(db: str, event_type: str | None, country: str | None, actor: str | No
     try:
         since_d = parse_date(since, "--since")
         until_d = parse_date(until, "--until")
-        store = Store(db, must_exist=True)
+        store = Store(db, must_exist=True, readonly=True)
     except SitroomError as exc:
         raise click.UsageError(str(exc)) from None
     with store:
@@ -138,25 +138,26 @@ def events(db: str, event_type: str | None, country: str | None, actor: str | No
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 def summary(db: str) -> None:
     """Print a short situation summary: events per type and captured places with dates."""
     from sitroom.store import Store, summary_text
 
     try:
-        store = Store(db, must_exist=True)
+        store = Store(db, must_exist=True, readonly=True)
     except SitroomError as exc:
         raise click.UsageError(str(exc)) from None
     with store:
         click.echo(summary_text(store))
 
 
-def _open(db: str):
-    """Open an existing database, or stop with a usage error naming it."""
+def _open(db: str, write: bool = False):
+    """Open an existing database (read-only unless ``write``: readers never migrate or lock it), or stop
+    with a usage error naming it."""
     from sitroom.store import Store
 
     try:
-        return Store(db, must_exist=True)
+        return Store(db, must_exist=True, readonly=not write)
     except SitroomError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -169,19 +170,19 @@ def _date_option(value: str | None, name: str):
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 def fuse(db: str) -> None:
     """Rebuild the fused picture: merge events of all documents into fused events."""
     from sitroom.store import refuse_all
 
-    with _open(db) as store:
+    with _open(db, write=True) as store:
         n = refuse_all(store)
         counts = store.counts()
     click.echo(f"{counts['events']} events from {counts['documents']} documents fused into {n} events")
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code.")
 @click.option("--at", "at", help="State on this date (YYYY-MM-DD); default: the latest known.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "geojson"]), default="table", show_default=True)
@@ -203,7 +204,7 @@ def control(db: str, country: str | None, at: str | None, fmt: str, history: boo
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code.")
 @click.option("--since", help="Events on or after YYYY-MM-DD.")
 @click.option("--until", help="Events on or before YYYY-MM-DD.")
@@ -231,7 +232,7 @@ def report(db: str, country: str | None, since: str | None, until: str | None, f
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(["acled", "geojson", "jsonl", "plover"]), required=True)
 @click.option("--type", "event_type", help="Event type.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code.")

@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 
 
@@ -41,9 +42,9 @@ class RawDocument:
         """File name, with the item number for multi-document files (``feed.xml#3``)."""
         return self.path if self.item is None else f"{self.path}#{self.item}"
 
-    @property
+    @cached_property
     def doc_id(self) -> str:
-        """Stable id: derived from the normalised text only."""
+        """Stable id: derived from the normalised text only (computed once)."""
         return doc_id_for(self.text)
 
 

@@ -1,7 +1,7 @@
-"""Store stage: SQLite (WAL, versioned schema), ingest with idempotence, queries and summaries."""
-from sitroom.store.database import SCHEMA_VERSION, Store
+"""Store stage: SQLite (WAL) or PostgreSQL, Alembic migrations, ingest with idempotence, queries and summaries."""
+from sitroom.store.database import SCHEMA_REVISION, Store
 from sitroom.store.fusion import refuse_all, refuse_blocks
 from sitroom.store.ingest import IngestReport, ingest_documents
 from sitroom.store.output import summary_text, write_events
 
-__all__ = ["refuse_all", "refuse_blocks", "SCHEMA_VERSION", "IngestReport", "Store", "ingest_documents", "summary_text", "write_events"]
+__all__ = ["refuse_all", "refuse_blocks", "SCHEMA_REVISION", "IngestReport", "Store", "ingest_documents", "summary_text", "write_events"]

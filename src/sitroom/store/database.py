@@ -1,4 +1,5 @@
-"""The SQLite store: one Store object, one write path, a versioned schema, WAL mode.
+"""The store: one Store object, one write path, a migrated schema; an SQLite file (WAL mode) by default, or a
+PostgreSQL database given as a ``postgresql://`` URL.
 
 Each document and its events are written in one transaction; a document whose
 id is already stored is left as it is (re-ingesting changes nothing).
@@ -8,45 +9,48 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date, datetime, timezone
-from importlib import resources
 from pathlib import Path
 
 from sitroom.errors import StoreError
 from sitroom.events.model import Event
+from sitroom.store import migrate
+from sitroom.store.backends import connect, display_name, is_postgres
 from sitroom.text.document import Document
 
-SCHEMA_VERSION = 2
+SCHEMA_REVISION = migrate.HEAD
 
 
 class Store:
-    """A sitroom database file."""
+    """A sitroom database: an SQLite file or a PostgreSQL URL."""
 
-    def __init__(self, path: str | Path, must_exist: bool = False, readonly: bool = False) -> None:
-        self.path = Path(path)
-        if must_exist and not self.path.is_file():
-            raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", str(self.path))
+    def __init__(self, target: str | Path, must_exist: bool = False, readonly: bool = False) -> None:
+        self.target: str | Path = str(target) if is_postgres(target) else Path(target)
+        self.name = display_name(self.target)
+        if must_exist and not is_postgres(target) and not Path(target).is_file():
+            raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", self.name)
         self.conn = None
         try:
+            self.conn = connect(self.target, readonly)
             if readonly:
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                migrate.check_known(self.conn, self.target)
+                if migrate.revision_of(self.conn) is None:
+                    raise StoreError("not a sitroom database (no sitroom tables); create it with "
+                                     "`sitroom ingest PATH --db ...`", self.name)
             else:
-                self.conn = sqlite3.connect(self.path)
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                # WAL with NORMAL sync: a commit is not flushed to disk at once but at the next checkpoint; the
-                # file is never corrupted, and only a power cut (not a killed process) may undo the last
-                # commits, which the next run of the same ingest stores again
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            if not readonly:
-                self._migrate()
-            self._check_version()
-        except (sqlite3.DatabaseError, StoreError) as exc:
+                migrate.upgrade(self.conn, self.target)
+        except Exception as exc:  # noqa: BLE001 - sqlite3's and psycopg's errors alike become one message
             if self.conn is not None:
                 self.conn.close()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(f"cannot open the database: {exc}", str(self.path)) from None
+            if not isinstance(exc, (sqlite3.Error, OSError)) and type(exc).__module__.split(".")[0] != "psycopg":
+                raise
+            raise StoreError(f"cannot open the database: {str(exc).strip().splitlines()[0]}", self.name) from None
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file (for PostgreSQL, the URL as a path: only for messages)."""
+        return self.target if isinstance(self.target, Path) else Path(self.name)
 
     # lifecycle ---------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -59,25 +63,12 @@ class Store:
         """Close the connection."""
         self.conn.close()
 
-    def _migrate(self) -> None:
-        sql = resources.files("sitroom.store").joinpath("schema.sql").read_text("utf-8")
-        with self.conn:
-            self.conn.executescript(sql)
-            self.conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE "
-                              "SET value = CAST(max(CAST(value AS INTEGER), ?) AS TEXT)", (str(SCHEMA_VERSION), SCHEMA_VERSION))
-
-    def _check_version(self) -> None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if row is None or int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(f"database schema version {row[0] if row else '?'} is newer than this sitroom "
-                             f"understands ({SCHEMA_VERSION}); upgrade sitroom", str(self.path))
-
     # writes ------------------------------------------------------------------
     def _changed(self) -> None:
         """Count a change of the stored picture (inside the writing transaction): readers that keep derived
         views (the web app) know from it when theirs are stale."""
         self.conn.execute("INSERT INTO meta(key, value) VALUES ('picture_version', '1') ON CONFLICT(key) DO UPDATE "
-                          "SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+                          "SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)")
 
     def picture_version(self) -> str:
         """A value that changes whenever a document or a fused block is written ("0" on older files)."""
@@ -90,10 +81,10 @@ class Store:
 
     def add_document(self, doc: Document, fmt: str = "text", encoding: str = "utf-8") -> bool:
         """Store a document and its events in one transaction; False when it was already stored."""
-        with self.conn:
+        with self.conn.transaction():
             cur = self.conn.execute(
-                "INSERT OR IGNORE INTO documents(doc_id, path, title, source, url, published, language, fmt, encoding,"
-                " dateline_date, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents(doc_id, path, title, source, url, published, language, fmt, encoding,"
+                " dateline_date, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 (doc.doc_id, doc.path, doc.title, doc.source, doc.url, _iso(doc.published), doc.language, fmt, encoding,
                  _iso(doc.dateline.date) if doc.dateline else None, doc.text,
                  datetime.now(timezone.utc).isoformat(timespec="seconds")))
@@ -109,13 +100,13 @@ class Store:
         loc = record["location"] or {}
         if ev.place is not None:
             self.conn.execute(
-                "INSERT OR IGNORE INTO places(place_key, name, kind, admin1, country_code, latitude, longitude, source)"
-                " VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO places(place_key, name, kind, admin1, country_code, latitude, longitude, source)"
+                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 (ev.place.key, ev.place.name, ev.place.kind, loc.get("admin1"), ev.place.country_code,
                  ev.place.lat, ev.place.lon, ev.place.source))
         for name in (ev.actor1, ev.actor2):
             if name:
-                self.conn.execute("INSERT OR IGNORE INTO actors(name) VALUES (?)", (name,))
+                self.conn.execute("INSERT INTO actors(name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
         self.conn.execute(
             "INSERT INTO events(event_id, doc_id, event_type, date_start, date_end, date_precision, actor1, actor2,"
             " place_key, country_code, quantity, quantity_unit, certainty, attribution, evidence_start, evidence_end,"
@@ -136,7 +127,7 @@ class Store:
             ("coalesce(date_end, date_start) >= ?", since.isoformat() if since else None),
             ("date_start <= ?", until.isoformat() if until else None), ("doc_id = ?", doc_id)])
         sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date_start IS NULL, date_start, doc_id, evidence_start"
+        sql += " ORDER BY date_start IS NULL, date_start, doc_id, evidence_start, event_id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
@@ -164,7 +155,7 @@ class Store:
 
     def replace_block(self, event_type: str, block: str, fused: list[dict]) -> None:
         """Swap one block's fused events for new ones, in one transaction."""
-        with self.conn:
+        with self.conn.transaction():
             old = [r[0] for r in self.conn.execute("SELECT fused_id FROM fused_events WHERE event_type=? AND block=?",
                                                    (event_type, block))]
             self.conn.executemany("DELETE FROM fused_members WHERE fused_id=?", [(f,) for f in old])
@@ -177,7 +168,8 @@ class Store:
                     " country_code, certainty, n_sources, record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (f["fused_id"], f["event_type"], block, f["date_start"], f["date_end"], f["best_date"], f["actor1"],
                      loc.get("country_code"), f["certainty"], f["n_sources"], json.dumps(f, ensure_ascii=False)))
-                self.conn.executemany("INSERT OR REPLACE INTO fused_members(event_id, fused_id) VALUES (?, ?)",
+                self.conn.executemany("INSERT INTO fused_members(event_id, fused_id) VALUES (?, ?) "
+                                      "ON CONFLICT(event_id) DO UPDATE SET fused_id = excluded.fused_id",
                                       [(m["event_id"], f["fused_id"]) for m in f["mentions"]])
 
     def fused_events(self, event_type: str | None = None, country: str | None = None, since: date | None = None,
@@ -230,9 +222,19 @@ class Store:
 
     def documents(self) -> list[dict]:
         """Metadata of stored documents."""
-        rows = self.conn.execute("SELECT doc_id, path, title, source, url, published, language FROM documents "
-                                 "ORDER BY published, doc_id")
-        return [dict(r) for r in rows]
+        return self.conn.dicts("SELECT doc_id, path, title, source, url, published, language FROM documents "
+                               "ORDER BY published, doc_id")
+
+    def document(self, doc_id: str) -> dict | None:
+        """One document's metadata and text, or None."""
+        rows = self.conn.dicts("SELECT doc_id, path, title, source, url, published, language, text FROM documents "
+                               "WHERE doc_id=?", (doc_id,))
+        return rows[0] if rows else None
+
+    def fused_event(self, fused_id: str) -> dict | None:
+        """One fused event's record, or None."""
+        row = self.conn.execute("SELECT record FROM fused_events WHERE fused_id=?", (fused_id,)).fetchone()
+        return json.loads(row[0]) if row else None
 
 
 def _conditions(pairs: list[tuple[str, object]]) -> tuple[list[str], list]:

@@ -2,19 +2,39 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Executor
 
 from sitroom.fuse.cluster import cluster_block, summarise
 from sitroom.store.database import Store
 
 
-def refuse_blocks(store: Store, blocks: Iterable[tuple[str, str]]) -> int:
-    """Re-cluster the given (event type, country) blocks; returns the number of fused events written."""
+def refuse_blocks(store: Store, blocks: Iterable[tuple[str, str]], pool: Executor | None = None) -> int:
+    """Re-cluster the given (event type, country) blocks; returns the number of fused events written.
+
+    With a process ``pool``, blocks are clustered in its workers (each reads its block from the file) and
+    written here, block by block, in the same order as without one.
+    """
+    order = sorted(set(blocks))
+    if pool is None:
+        results = (fuse_block(store, event_type, block) for event_type, block in order)
+    else:
+        results = pool.map(fuse_block_of_file, [str(store.target)] * len(order), *zip(*order)) if order else iter(())
     written = 0
-    for event_type, block in sorted(set(blocks)):
-        fused = [summarise(c) for c in cluster_block(store.block_members(event_type, block))]
+    for (event_type, block), fused in zip(order, results):
         store.replace_block(event_type, block, fused)
         written += len(fused)
     return written
+
+
+def fuse_block(store: Store, event_type: str, block: str) -> list[dict]:
+    """The fused events of one block, from its stored events."""
+    return [summarise(c) for c in cluster_block(store.block_members(event_type, block))]
+
+
+def fuse_block_of_file(db_path: str, event_type: str, block: str) -> list[dict]:
+    """``fuse_block`` in a worker process: the database opened read-only for the block's events."""
+    with Store(db_path, must_exist=True, readonly=True) as store:
+        return fuse_block(store, event_type, block)
 
 
 def refuse_all(store: Store) -> int:

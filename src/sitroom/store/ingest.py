@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sitroom.errors import SitroomError
@@ -38,7 +41,8 @@ def default_jobs() -> int:
 def ingest_documents(store: Store, items: list, progress: bool = False, jobs: int = 1) -> IngestReport:
     """Store every RawDocument of ``items`` (errors in ``items`` are reported, the rest still stored).
 
-    ``jobs`` > 1 analyses documents in that many worker processes; the store is written by this process only.
+    ``jobs`` > 1 analyses documents, and clusters the blocks they touch, in that many worker processes;
+    the store is written by this process only.
     """
     report = IngestReport()
     pending: list[RawDocument] = []
@@ -53,7 +57,23 @@ def ingest_documents(store: Store, items: list, progress: bool = False, jobs: in
             continue
         queued.add(item.doc_id)
         pending.append(item)
-    results = _analysed(pending, jobs)
+    jobs = min(jobs, len(pending))
+    with _workers(jobs) as pool:
+        touched = _store_analysed(store, pending, pool, jobs, report, progress)
+        if touched:
+            from sitroom.store.fusion import refuse_blocks
+
+            try:
+                report.fused = refuse_blocks(store, touched, pool)
+            except BrokenExecutor:  # a worker died while clustering: the same blocks, here
+                report.fused = refuse_blocks(store, touched)
+    return report
+
+
+def _store_analysed(store: Store, pending: list[RawDocument], pool: Executor | None, jobs: int,
+                    report: IngestReport, progress: bool) -> set[tuple[str, str]]:
+    """Write each analysed document in input order; returns the (type, country) blocks they touched."""
+    results = _analysed(pending, pool, jobs)
     if progress and pending:
         from tqdm import tqdm
 
@@ -75,11 +95,7 @@ def ingest_documents(store: Store, items: list, progress: bool = False, jobs: in
         except Exception as exc:  # noqa: BLE001 - a failed write is rolled back and reported, never a traceback
             report.failures.append(f"{item.origin}: could not be stored ({type(exc).__name__}: {exc}); "
                                    "nothing of it was stored")
-    if touched:
-        from sitroom.store.fusion import refuse_blocks
-
-        report.fused = refuse_blocks(store, touched)
-    return report
+    return touched
 
 
 def analyse_for_store(item: RawDocument) -> Document | str:
@@ -94,45 +110,49 @@ def analyse_for_store(item: RawDocument) -> Document | str:
     return replace(doc, sentences=[], view="")
 
 
-def _analysed(pending: list[RawDocument], jobs: int) -> Iterator[tuple[RawDocument, Document | str]]:
-    """``(item, analysed document or failure)`` for each pending item, in input order."""
-    jobs = min(jobs, len(pending))
+@contextmanager
+def _workers(jobs: int) -> Iterator[Executor | None]:
+    """A pool of ``jobs`` worker processes (None for one job); on leaving it, queued work is dropped."""
     if jobs <= 1:
-        for item in pending:
-            yield item, analyse_for_store(item)
+        yield None
         return
-    yield from _analysed_in_workers(pending, jobs)
-
-
-def _analysed_in_workers(pending: list[RawDocument], jobs: int) -> Iterator[tuple[RawDocument, Document | str]]:
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from sitroom.pipeline import warm
 
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods:
-        warm()  # forked workers share the loaded gazetteer and lexicons instead of each loading them
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunksize = max(1, min(16, len(pending) // (jobs * 8)))
-    done = 0
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start)
     try:
-        for result in pool.map(analyse_for_store, pending, chunksize=chunksize):
-            yield pending[done], result
-            done += 1
-    except BrokenProcessPool:
-        for item in pending[done:]:
-            yield item, (f"{item.origin}: a worker process stopped (killed or out of memory) before it was "
-                         "analysed; nothing of it was stored; run the same ingest again")
+        yield pool
     finally:
         # on Ctrl-C or an error of the writer, queued documents are dropped, not analysed for nothing
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _analysed(pending: list[RawDocument], pool: Executor | None,
+              jobs: int) -> Iterator[tuple[RawDocument, Document | str]]:
+    """``(item, analysed document or failure)`` for each pending item, in input order."""
+    if pool is None:
+        for item in pending:
+            yield item, analyse_for_store(item)
+        return
+    chunksize = max(1, min(16, len(pending) // (jobs * 8)))
+    done = 0
+    try:
+        for result in pool.map(analyse_for_store, pending, chunksize=chunksize):
+            yield pending[done], result
+            done += 1
+    except BrokenExecutor:
+        for item in pending[done:]:
+            yield item, (f"{item.origin}: a worker process stopped (killed or out of memory) before it was "
+                         "analysed; nothing of it was stored; run the same ingest again")
+
+
 def _worker_start() -> None:
-    """Workers leave Ctrl-C to the writer, which stops cleanly with every finished document stored."""
+    """Each worker loads the gazetteer and lexicons at once (in parallel with the others) and leaves
+    Ctrl-C to the writer, which stops cleanly with every finished document stored."""
     import signal
 
+    from sitroom.pipeline import warm
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm()

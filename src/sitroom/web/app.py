@@ -26,6 +26,7 @@ from sitroom import __version__
 from sitroom.errors import SitroomError
 from sitroom.events.model import CERTAINTIES, EVENT_TYPES
 from sitroom.store import Store
+from sitroom.store.backends import is_postgres
 from sitroom.web.memo import ResponseMemo
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -38,10 +39,11 @@ Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
 
 
 def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
-    """The application serving ``db_path``."""
-    db_path = Path(db_path)
-    if not db_path.is_file():
-        raise SitroomError("no such database; create it with `sitroom ingest PATH --db FILE`", str(db_path))
+    """The application serving ``db_path`` (an SQLite file or a PostgreSQL URL)."""
+    if not is_postgres(db_path):
+        db_path = Path(db_path)
+        if not db_path.is_file():
+            raise SitroomError("no such database; create it with `sitroom ingest PATH --db FILE`", str(db_path))
     app = FastAPI(title="sitroom", version=__version__, docs_url=None, redoc_url=None,  # their pages load from a CDN
                   description="Conflict events fused from news reports: events, documents, control, reports.")
     app.state.db_path = db_path
@@ -108,10 +110,10 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
     @app.get("/api/events/{fused_id}", summary="One fused event with its mentions and evidence")
     def event(fused_id: Annotated[str, _ident()]) -> dict:
         with store() as s:
-            row = s.conn.execute("SELECT record FROM fused_events WHERE fused_id=?", (fused_id,)).fetchone()
-        if row is None:
+            record = s.fused_event(fused_id)
+        if record is None:
             raise HTTPException(404, f"no event {fused_id}")
-        return json.loads(row[0])
+        return record
 
     @app.get("/api/documents", summary="Documents: metadata")
     def documents(limit: Annotated[int, Query(ge=1, le=1000)] = 200, offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> dict:
@@ -122,12 +124,11 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
     @app.get("/api/documents/{doc_id}", summary="One document: metadata, text, and the events read from it")
     def document(doc_id: Annotated[str, _ident()]) -> dict:
         with store() as s:
-            row = s.conn.execute("SELECT doc_id, path, title, source, url, published, language, text FROM documents "
-                                 "WHERE doc_id=?", (doc_id,)).fetchone()
-            if row is None:
+            doc = s.document(doc_id)
+            if doc is None:
                 raise HTTPException(404, f"no document {doc_id}")
             events = s.query_events(doc_id=doc_id)
-        return {**dict(row), "events": events}
+        return {**doc, "events": events}
 
     @app.get("/api/control", summary="Who controls each place on a date")
     def control(at: Day = None, country: Country = None) -> dict:
@@ -250,7 +251,7 @@ def _leaflet_dir() -> str:
     return leaflet.BASE_DIR
 
 
-def _ingest_upload(db_path: Path, body: bytes, filename: str, published: date | None, lang: str | None,
+def _ingest_upload(db_path: str | Path, body: bytes, filename: str, published: date | None, lang: str | None,
                    source: str | None) -> dict:
     """Write the upload to a temporary file and run the same ingest path as the command line."""
     from sitroom.ingest import Metadata, read_file

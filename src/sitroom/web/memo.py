@@ -18,17 +18,18 @@ from fastapi.responses import JSONResponse, Response
 class ResponseMemo:
     """Rendered responses of one database, for as long as the database stays as it was."""
 
-    def __init__(self, db_path: Path, size: int = 64) -> None:
-        self.db_path = db_path
+    def __init__(self, db_path: str | Path, size: int = 64) -> None:
+        self.files = [db_path, db_path.with_name(db_path.name + "-wal")] if isinstance(db_path, Path) else []
         self.size = size
         self._lock = threading.Lock()
         self._state: tuple | None = None
         self._kept: OrderedDict[tuple, tuple[bytes, str, int]] = OrderedDict()
 
     def state(self, version: str) -> tuple:
-        """What identifies the database's content: its picture version and its files' sizes and times."""
+        """What identifies the database's content: its picture version and its files' sizes and times (an
+        SQLite file and its write-ahead log; PostgreSQL has only the version)."""
         out: list = [version]
-        for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
+        for path in self.files:
             try:
                 st = path.stat()
                 out += [st.st_size, st.st_mtime_ns]

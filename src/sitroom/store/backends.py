@@ -1,0 +1,136 @@
+"""The two databases a store can live in: an SQLite file (embedded, the default) or PostgreSQL (a server
+shared by several machines), behind one small connection interface that the Store's SQL is written for.
+
+The SQL is written once, in the dialect both understand (``?`` placeholders, ``ON CONFLICT`` upserts,
+``coalesce``); the PostgreSQL connection turns ``?`` into psycopg's ``%s``.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_postgres(target: str | Path) -> bool:
+    """Whether ``--db`` names a PostgreSQL database (a ``postgresql://`` URL) rather than an SQLite file."""
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+def display_name(target: str | Path) -> str:
+    """The database as shown to the user: the file, or the URL without its password."""
+    if not is_postgres(target):
+        return str(target)
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(str(target))
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        parts = parts._replace(netloc=netloc)
+    return urlunsplit(parts)
+
+
+class Connection:
+    """What the Store needs of a database connection."""
+
+    dialect = "?"
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        """Run one statement; the result iterates over rows (indexable) and has ``fetchone`` and ``rowcount``."""
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of arguments."""
+        raise NotImplementedError
+
+    def dicts(self, sql: str, args: Sequence[Any] = ()) -> list[dict]:
+        """The rows of a query as dictionaries keyed by column name."""
+        cur = self.execute(sql, args)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside is committed together, or rolled back on an error."""
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:
+        """Close the connection."""
+        raise NotImplementedError
+
+
+class SqliteConnection(Connection):
+    """An SQLite file in WAL mode; read-only connections open it with ``mode=ro``."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        if readonly:
+            self.raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.raw = sqlite3.connect(path)
+            self.raw.execute("PRAGMA journal_mode=WAL")
+            # WAL with NORMAL sync: a commit is not flushed to disk at once but at the next checkpoint; the
+            # file is never corrupted, and only a power cut (not a killed process) may undo the last
+            # commits, which the next run of the same ingest stores again
+            self.raw.execute("PRAGMA synchronous=NORMAL")
+        self.raw.execute("PRAGMA foreign_keys=ON")
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return self.raw.execute(sql, args)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.raw.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.raw:
+            yield
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PostgresConnection(Connection):
+    """A PostgreSQL database through psycopg 3, in autocommit mode outside explicit transactions."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str, readonly: bool = False) -> None:
+        import psycopg
+
+        self.raw = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True,
+                                   connect_timeout=10)
+        if readonly:
+            self.raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        assert "%" not in sql, "the Store's SQL passes text with % as arguments"
+        return sql.replace("?", "%s")
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return self.raw.execute(self._sql(sql), args)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.raw.cursor() as cur:
+            cur.executemany(self._sql(sql), rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.raw.transaction():
+            yield
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(target: str | Path, readonly: bool = False) -> Connection:
+    """A connection to the SQLite file or PostgreSQL URL ``target``."""
+    if is_postgres(target):
+        return PostgresConnection(str(target), readonly)
+    return SqliteConnection(Path(target), readonly)
