@@ -114,3 +114,28 @@ def test_a_worker_that_dies_loses_nothing_stored_and_a_rerun_completes(tmp_path,
     with Store(clean) as store:
         ingest_documents(store, items, jobs=1)
     assert _picture(db) == _picture(clean)
+
+
+def test_a_local_dask_cluster_stores_the_same_picture_as_one_process(tmp_path):
+    pytest.importorskip("distributed")
+    serial, dask = tmp_path / "serial.sqlite", tmp_path / "dask.sqlite"
+    assert _ingest(serial, 1, *CORPORA).exit_code == 0
+    result = CliRunner().invoke(main, ["ingest", *map(str, CORPORA), "--db", str(dask), "--dask", "local",
+                                       "--jobs", "2", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "24 new" in result.output
+    assert _picture(serial) == _picture(dask)
+
+
+def test_an_unreachable_dask_scheduler_is_one_clear_error(tmp_path):
+    pytest.importorskip("distributed")
+    import dask
+
+    db = tmp_path / "db.sqlite"
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = CliRunner().invoke(main, ["ingest", str(CORPORA[0]), "--db", str(db), "--dask",
+                                           "tcp://127.0.0.1:9", "--quiet"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "--dask tcp://127.0.0.1:9:" in result.output
+    with Store(db, readonly=True) as store:
+        assert store.counts()["documents"] == 0

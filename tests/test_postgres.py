@@ -134,3 +134,11 @@ def test_an_upload_through_the_api_lands_in_postgresql(pg: str) -> None:
                    headers={"Authorization": "Bearer t"}, params={"published": "2021-08-16", "lang": "en"})
         assert r.status_code == 201 and r.json()["new"] == 1, r.text
         assert "Bamyan" in json.dumps(c.get("/api/control").json())
+
+
+def test_a_local_dask_cluster_writes_the_same_picture_to_postgresql(both, pg: str) -> None:
+    pytest.importorskip("distributed")
+    sqlite, _ = both
+    out = _run("ingest", *map(str, CORPORA), "--db", pg, "--dask", "local", "--jobs", "2", "--quiet")
+    assert "24 new" in out
+    assert _picture(pg) == _picture(sqlite)

@@ -89,8 +89,10 @@ def _table_row(r: dict) -> str:
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes that analyse documents [default: the number of cores].")
+@click.option("--dask", metavar="ADDRESS", help="Analyse and fuse on a Dask cluster: its scheduler's address "
+              "(tcp://host:8786), or 'local' for a local cluster of --jobs workers. Needs sitroom[cluster].")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | None, source: str | None, quiet: bool,
-           jobs: int | None) -> None:
+           jobs: int | None, dask: str | None) -> None:
     """Read documents, extract their events and store both in the database."""
     from sitroom.store import Store, ingest_documents
     from sitroom.store.ingest import default_jobs
@@ -103,8 +105,12 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | N
         sys.exit(1)
     with store:
         items = list(_documents(paths, override))
-        report = ingest_documents(store, items, progress=not quiet and len(items) >= DEFAULTS.progress_min_files,
-                                  jobs=jobs or default_jobs())
+        try:
+            report = ingest_documents(store, items, progress=not quiet and len(items) >= DEFAULTS.progress_min_files,
+                                      jobs=jobs or default_jobs(), dask=dask)
+        except (RuntimeError, OSError) as exc:  # no Dask installed, or no scheduler at the address
+            _fail(f"--dask {dask}: {exc}")
+            sys.exit(1)
     for line in report.failures:
         _fail(line)
     click.echo(f"ingested: {report.new} new, {report.unchanged} unchanged, {len(report.failures)} failed; "

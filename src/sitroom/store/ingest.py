@@ -38,11 +38,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ingest_documents(store: Store, items: list, progress: bool = False, jobs: int = 1) -> IngestReport:
+def ingest_documents(store: Store, items: list, progress: bool = False, jobs: int = 1,
+                     dask: str | None = None) -> IngestReport:
     """Store every RawDocument of ``items`` (errors in ``items`` are reported, the rest still stored).
 
     ``jobs`` > 1 analyses documents, and clusters the blocks they touch, in that many worker processes;
-    the store is written by this process only.
+    ``dask`` (a scheduler address, or ``local`` for a local cluster of ``jobs`` workers) does it on a Dask
+    cluster instead. The store is written by this process only.
     """
     report = IngestReport()
     pending: list[RawDocument] = []
@@ -58,13 +60,14 @@ def ingest_documents(store: Store, items: list, progress: bool = False, jobs: in
         queued.add(item.doc_id)
         pending.append(item)
     jobs = min(jobs, len(pending))
-    with _workers(jobs) as pool:
+    with _workers(jobs, dask if pending else None, store) as pool:
         touched = _store_analysed(store, pending, pool, jobs, report, progress)
         if touched:
             from sitroom.store.fusion import refuse_blocks
 
+            fusers = pool if pool is not None and getattr(pool, "reaches_database", True) else None
             try:
-                report.fused = refuse_blocks(store, touched, pool)
+                report.fused = refuse_blocks(store, touched, fusers)
             except BrokenExecutor:  # a worker died while clustering: the same blocks, here
                 report.fused = refuse_blocks(store, touched)
     return report
@@ -111,8 +114,19 @@ def analyse_for_store(item: RawDocument) -> Document | str:
 
 
 @contextmanager
-def _workers(jobs: int) -> Iterator[Executor | None]:
-    """A pool of ``jobs`` worker processes (None for one job); on leaving it, queued work is dropped."""
+def _workers(jobs: int, dask: str | None, store: Store) -> Iterator[Executor | None]:
+    """A pool of ``jobs`` worker processes (None for one job), or a Dask client; on leaving it, queued work
+    is dropped."""
+    if dask:
+        from sitroom.store.backends import is_postgres
+        from sitroom.store.dask_workers import DaskWorkers
+
+        client = DaskWorkers(dask, max(1, jobs), shared_database=is_postgres(store.target))
+        try:
+            yield client
+        finally:
+            client.shutdown()
+        return
     if jobs <= 1:
         yield None
         return
