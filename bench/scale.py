@@ -12,6 +12,7 @@ own id and its own events. Every ingest runs as its own `sitroom` process into a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -171,6 +172,61 @@ def cold_start(folder: Path, runs: int = 5) -> dict[str, tuple[float, int]]:
     return out
 
 
+def _ingests(folder: Path, sizes: list[int], jobs: list[int], backends: dict[str, str | None],
+             runs: int) -> dict[tuple[str, int, int], float]:
+    """Median seconds of each ingest (back end, documents, jobs), printed as they come."""
+    table: dict[tuple[str, int, int], float] = {}
+    for n in sizes:
+        corpus, sentences = synthesise(n, folder)
+        for backend, target in backends.items():
+            for j in jobs:
+                results = []
+                for _ in range(runs):
+                    db = target or str(folder / f"scale-{n}-j{j}.sqlite")
+                    _empty(db)
+                    results.append(_timed([str(SITROOM), "ingest", str(corpus), "--db", db, "--jobs", str(j),
+                                           "--quiet"]))
+                seconds, rss = statistics.median(r[0] for r in results), max(r[1] for r in results)
+                table[backend, n, j] = seconds
+                one = table.get((backend, n, 1))
+                ratio = f"  x{one / seconds:.2f} the docs/s of --jobs 1" if one else ""
+                print(f"ingest {backend:10s} {n:6d} docs  --jobs {j}:  {seconds:7.1f} s  {n / seconds:6.1f} docs/s  "
+                      f"{sentences / seconds / j:6.0f} sentences/s per core  peak RSS {rss} MiB{ratio}", flush=True)
+    return table
+
+
+def _empty(db: str) -> None:
+    """Start from an empty database: remove the SQLite file, or drop every table of the PostgreSQL one."""
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+        return
+    for stale in Path(db).parent.glob(Path(db).name + "*"):
+        stale.unlink()
+
+
+@contextlib.contextmanager
+def _postgres(choice: str):
+    """The PostgreSQL URL to measure: the one given, a throwaway server (tests/postgres_server.py), or None."""
+    if choice == "none":
+        yield None
+    elif choice != "auto":
+        yield choice
+    else:
+        sys.path.insert(0, str(ROOT / "tests"))
+        import postgres_server
+
+        if not postgres_server.available():
+            print("PostgreSQL is not installed: measuring SQLite only")
+            yield None
+        else:
+            with postgres_server.postgres_server() as url:
+                yield url
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="numbers of documents, comma-separated")
@@ -178,6 +234,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=1, help="ingests per size and job count (the median is shown)")
     ap.add_argument("--api-runs", type=int, default=20)
     ap.add_argument("--keep", help="keep the synthetic corpora and databases in this folder")
+    ap.add_argument("--postgres", default="auto", help="a postgresql:// URL to measure too, 'auto' (a throwaway "
+                    "server when PostgreSQL is installed, as the tests start) or 'none'")
     a = ap.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     sizes = [int(s) for s in a.sizes.split(",")]
@@ -188,33 +246,19 @@ def main() -> None:
     try:
         for name, (seconds, rss) in cold_start(folder).items():
             print(f"cold start  {name:28s} {seconds:6.2f} s  peak RSS {rss:4d} MiB")
-        table: dict[tuple[int, int], float] = {}
-        largest = None
-        for n in sizes:
-            corpus, sentences = synthesise(n, folder)
-            for j in jobs:
-                db = folder / f"scale-{n}-j{j}.sqlite"
-                runs = []
-                for _ in range(a.runs):
-                    for stale in folder.glob(db.name + "*"):
-                        stale.unlink()
-                    runs.append(_timed([str(SITROOM), "ingest", str(corpus), "--db", str(db), "--jobs", str(j),
-                                        "--quiet"]))
-                seconds, rss = statistics.median(r[0] for r in runs), max(r[1] for r in runs)
-                table[n, j] = seconds
-                ratio = f"  x{table[n, 1] / seconds:.2f} the docs/s of --jobs 1" if (n, 1) in table else ""
-                print(f"ingest {n:6d} docs  --jobs {j}:  {seconds:7.1f} s  {n / seconds:6.1f} docs/s  "
-                      f"{sentences / seconds / j:6.0f} sentences/s per core  peak RSS {rss} MiB{ratio}")
-                largest = db
-        for j in jobs:
-            for small, big in zip(sizes, sizes[1:]):
-                if (small, j) in table and (big, j) in table:
-                    growth = table[big, j] / table[small, j]
-                    print(f"growth --jobs {j}: {small} -> {big} docs (x{big / small:g}) took x{growth:.2f} the time")
-        if largest is not None:
-            for path, (first, median) in api_latency(largest, a.api_runs).items():
-                print(f"API {path:14s} median {median:7.1f} ms over {a.api_runs} requests, the first {first:7.1f} ms "
-                      f"({largest.name})")
+        with _postgres(a.postgres) as pg:
+            backends = {"sqlite": None} | ({"postgresql": pg} if pg else {})
+            table = _ingests(folder, sizes, jobs, backends, a.runs)
+            for (backend, j) in sorted({(b, j) for b, _, j in table}):
+                for small, big in zip(sizes, sizes[1:]):
+                    growth = table[backend, big, j] / table[backend, small, j]
+                    print(f"growth {backend} --jobs {j}: {small} -> {big} docs (x{big / small:g}) took x{growth:.2f} "
+                          "the time")
+            for backend, target in backends.items():
+                db = target or folder / f"scale-{sizes[-1]}-j{jobs[-1]}.sqlite"
+                for path, (first, median) in api_latency(db, a.api_runs).items():
+                    print(f"API {backend:10s} {path:58s} median {median:7.1f} ms over {a.api_runs}, "
+                          f"the first {first:7.1f} ms ({sizes[-1]} documents)")
     finally:
         if not a.keep:
             shutil.rmtree(folder, ignore_errors=True)
