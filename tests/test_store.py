@@ -328,3 +328,38 @@ def test_newer_schema_is_refused(db: Path) -> None:
             Store(db, readonly=readonly)
     with sqlite3.connect(db) as conn:  # nothing was touched
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0099"
+
+
+def test_a_block_fused_before_another_writer_added_to_it_is_fused_again_not_stored_stale(
+        db: Path, articles: dict[str, RawDocument]) -> None:
+    from sitroom.store.fusion import fuse_block
+
+    with Store(db) as first:
+        ingest_documents(first, [articles["kandahar_en"]])
+        stale, seen = fuse_block(first, "territory_captured", "AF")  # read, as a slow writer would
+        with Store(db) as second:  # meanwhile another ingest adds Herat to the same block and fuses it
+            assert ingest_documents(second, [articles["herat_zh"]]).new == 1
+        assert first.block_size("territory_captured", "AF") == seen + 1
+        first.replace_block("territory_captured", "AF", stale, seen,
+                            recompute=lambda: fuse_block(first, "territory_captured", "AF")[0])
+        assert first.unfused_blocks() == set()  # every event of the block belongs to a fused event
+        places = {f["location"]["name"] for f in first.fused_events(event_type="territory_captured", country="AF")}
+        assert {"Kandahar", "Herat"} <= places
+
+
+def test_a_migration_that_fails_half_way_leaves_no_half_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import alembic.op
+
+    path = tmp_path / "half.sqlite"
+
+    def killed(*args, **kwargs):
+        raise RuntimeError("killed while creating indexes")
+
+    monkeypatch.setattr(alembic.op, "create_index", killed)  # tables of 0001 are created, then this fails
+    with pytest.raises(RuntimeError):
+        Store(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall() == []
+    monkeypatch.undo()
+    with Store(path) as store:  # the next run starts from nothing and completes
+        assert store.counts()["documents"] == 0

@@ -698,3 +698,45 @@ def test_date_parameters_accept_iso_dates(client: TestClient) -> None:
     assert client.get("/api/events", params={"until": today}).status_code == 200
     assert client.get("/api/control", params={"at": today}).status_code == 200
     assert client.get("/api/events", params={"since": "0001-01-01", "until": "9999-12-31"}).json()["total"] > 0
+
+
+def test_every_response_carries_the_security_headers(client: TestClient, all_events: list[dict]) -> None:
+    for path in ["/", "/static/app.js", "/api/events", f"/api/events/{all_events[0]['fused_id']}", "/api/report?format=html",
+                 "/api/events?type=nonsense", "/api/no/such/thing"]:
+        r = client.get(path)
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0], path
+        assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+        assert r.headers["x-content-type-options"] == "nosniff" and r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_the_page_has_no_inline_script() -> None:
+    import re
+
+    html = (PACKAGE / "web" / "static" / "index.html").read_text("utf-8")
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+    assert scripts and all("src=" in attrs and not body.strip() for attrs, body in scripts)
+    assert not re.search(r"\son[a-z]+\s*=", html)  # no onclick= and the like
+
+
+@pytest.mark.parametrize("authorization", ["Bearer correct-horse-battery-stäple", "Bearer 令牌", "Bearer \u00e9"])
+def test_a_token_with_other_characters_is_refused_with_401_not_500(db_copy: Path, authorization: str) -> None:
+    with TestClient(create_app(db_copy, allow_ingest=True, token=TOKEN)) as c:
+        r = c.post("/api/documents", content=BAMIYAN, headers={"Authorization": authorization.encode("utf-8")},
+                   params={"published": "2021-08-16"})
+        assert r.status_code == 401, r.text
+
+
+def test_serving_beyond_loopback_warns_that_the_page_has_no_login(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from sitroom.cli import main
+
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: served.append(host))
+    outside = CliRunner().invoke(main, ["serve", "--db", str(db_path), "--host", "0.0.0.0"])
+    inside = CliRunner().invoke(main, ["serve", "--db", str(db_path)])
+    assert outside.exit_code == inside.exit_code == 0 and served == ["0.0.0.0", "127.0.0.1"]
+    assert "warning: --host 0.0.0.0" in outside.stderr and "no login" in outside.stderr
+    assert "warning" not in inside.stderr

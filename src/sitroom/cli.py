@@ -280,7 +280,13 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
         app = create_app(db, allow_ingest=allow_ingest)
     except SitroomError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"sitroom is serving {db} at http://{host}:{port}/  (Ctrl-C to stop)")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: --host {host} makes the page reachable from other machines, and it has no login: "
+                   "anyone who can reach this port reads the whole database" +
+                   ("; uploads still need the bearer token" if allow_ingest else ""), err=True)
+    from sitroom.store.backends import display_name
+
+    click.echo(f"sitroom is serving {display_name(db)} at http://{host}:{port}/  (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one (two ingests into one file)
 
 
 def is_postgres(target: str | Path) -> bool:
@@ -54,9 +55,13 @@ class Connection:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Everything inside is committed together, or rolled back on an error."""
+        """Everything inside is committed together, or rolled back on an error. Writers are serialised:
+        another process's transaction is waited for (up to ``BUSY_TIMEOUT_S``), never reported as locked."""
         raise NotImplementedError
         yield
+
+    def lock_block(self, key: str) -> None:
+        """Inside a transaction: wait until no other writer is replacing the fused events of ``key``."""
 
     def close(self) -> None:
         """Close the connection."""
@@ -70,9 +75,11 @@ class SqliteConnection(Connection):
 
     def __init__(self, path: Path, readonly: bool = False) -> None:
         if readonly:
-            self.raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
+                                       timeout=BUSY_TIMEOUT_S)
         else:
-            self.raw = sqlite3.connect(path)
+            # transactions are begun explicitly (BEGIN IMMEDIATE), never implicitly by the sqlite3 module
+            self.raw = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.raw.execute("PRAGMA journal_mode=WAL")
             # WAL with NORMAL sync: a commit is not flushed to disk at once but at the next checkpoint; the
             # file is never corrupted, and only a power cut (not a killed process) may undo the last
@@ -88,8 +95,18 @@ class SqliteConnection(Connection):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.raw:
+        # IMMEDIATE: the write lock is taken (or waited for) at the start; a deferred transaction that read
+        # first would fail at once with "database is locked" when another writer committed in between
+        self.raw.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            self.raw.execute("ROLLBACK")
+            raise
+        self.raw.execute("COMMIT")
+
+    def lock_block(self, key: str) -> None:
+        """Nothing to do: an SQLite write transaction already excludes every other writer."""
 
     def close(self) -> None:
         self.raw.close()
@@ -124,6 +141,10 @@ class PostgresConnection(Connection):
     def transaction(self) -> Iterator[None]:
         with self.raw.transaction():
             yield
+
+    def lock_block(self, key: str) -> None:
+        """A transaction-scoped advisory lock on the block's name."""
+        self.raw.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (key,))
 
     def close(self) -> None:
         self.raw.close()

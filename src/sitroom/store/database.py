@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -153,9 +154,31 @@ class Store:
             "WHERE e.event_type = ? AND coalesce(e.country_code, '') = ?", (event_type, block))
         return [Member(json.loads(r[0]), _outlet(r[1], r[2], r[3]), r[4]) for r in rows]
 
-    def replace_block(self, event_type: str, block: str, fused: list[dict]) -> None:
-        """Swap one block's fused events for new ones, in one transaction."""
+    def block_size(self, event_type: str, block: str) -> int:
+        """How many stored events a block holds (events are only ever added: an equal count is the same set)."""
+        return self.conn.execute("SELECT count(*) FROM events WHERE event_type = ? AND coalesce(country_code, '') = ?",
+                                 (event_type, block)).fetchone()[0]
+
+    def unfused_blocks(self) -> set[tuple[str, str]]:
+        """Blocks holding events that belong to no fused event: left so by an ingest stopped before it fused
+        (killed, power cut), and fused by the next one."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.event_type, coalesce(e.country_code, '') FROM events e "
+            "LEFT JOIN fused_members m ON m.event_id = e.event_id WHERE m.event_id IS NULL")
+        return {(r[0], r[1]) for r in rows}
+
+    def replace_block(self, event_type: str, block: str, fused: list[dict], seen: int | None = None,
+                      recompute: Callable[[], list[dict]] | None = None) -> int:
+        """Swap one block's fused events for new ones, in one transaction; returns how many were written.
+
+        ``seen`` is the number of events ``fused`` was computed from: when another writer added events to the
+        block since, ``recompute()`` fuses it again inside this transaction, so the last writer never stores
+        a picture older than the events.
+        """
         with self.conn.transaction():
+            self.conn.lock_block(f"{event_type}/{block}")
+            if recompute is not None and seen is not None and self.block_size(event_type, block) != seen:
+                fused = recompute()
             old = [r[0] for r in self.conn.execute("SELECT fused_id FROM fused_events WHERE event_type=? AND block=?",
                                                    (event_type, block))]
             self.conn.executemany("DELETE FROM fused_members WHERE fused_id=?", [(f,) for f in old])
@@ -171,6 +194,7 @@ class Store:
                 self.conn.executemany("INSERT INTO fused_members(event_id, fused_id) VALUES (?, ?) "
                                       "ON CONFLICT(event_id) DO UPDATE SET fused_id = excluded.fused_id",
                                       [(m["event_id"], f["fused_id"]) for m in f["mentions"]])
+        return len(fused)
 
     def fused_events(self, event_type: str | None = None, country: str | None = None, since: date | None = None,
                      until: date | None = None, types: tuple[str, ...] | None = None) -> list[dict]:

@@ -20,18 +20,19 @@ def refuse_blocks(store: Store, blocks: Iterable[tuple[str, str]], pool: Executo
     else:
         results = pool.map(fuse_block_of_file, [str(store.target)] * len(order), *zip(*order)) if order else iter(())
     written = 0
-    for (event_type, block), fused in zip(order, results):
-        store.replace_block(event_type, block, fused)
-        written += len(fused)
+    for (event_type, block), (fused, seen) in zip(order, results):
+        written += store.replace_block(event_type, block, fused, seen,
+                                       recompute=lambda t=event_type, b=block: fuse_block(store, t, b)[0])
     return written
 
 
-def fuse_block(store: Store, event_type: str, block: str) -> list[dict]:
-    """The fused events of one block, from its stored events."""
-    return [summarise(c) for c in cluster_block(store.block_members(event_type, block))]
+def fuse_block(store: Store, event_type: str, block: str) -> tuple[list[dict], int]:
+    """The fused events of one block, from its stored events, and how many events they were made from."""
+    members = store.block_members(event_type, block)
+    return [summarise(c) for c in cluster_block(members)], len(members)
 
 
-def fuse_block_of_file(db_path: str, event_type: str, block: str) -> list[dict]:
+def fuse_block_of_file(db_path: str, event_type: str, block: str) -> tuple[list[dict], int]:
     """``fuse_block`` in a worker process: the database opened read-only for the block's events."""
     with Store(db_path, must_exist=True, readonly=True) as store:
         return fuse_block(store, event_type, block)

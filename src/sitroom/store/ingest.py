@@ -62,6 +62,8 @@ def ingest_documents(store: Store, items: list, progress: bool = False, jobs: in
     jobs = min(jobs, len(pending))
     with _workers(jobs, dask if pending else None, store) as pool:
         touched = _store_analysed(store, pending, pool, jobs, report, progress)
+        # and the blocks an earlier ingest stored but did not fuse (it was killed before it could)
+        touched |= store.unfused_blocks()
         if touched:
             from sitroom.store.fusion import refuse_blocks
 

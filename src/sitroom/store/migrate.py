@@ -70,6 +70,11 @@ def _run_alembic(target: str | Path, stamp: str | None) -> None:
     if is_postgres(target):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     engine = sqlalchemy.create_engine(url, poolclass=sqlalchemy.pool.NullPool)
+    if not is_postgres(target):
+        # the sqlite3 module would commit each CREATE on its own: a migration killed half-way would leave half
+        # a schema. Transactions are begun here instead, so the whole upgrade commits at once or not at all.
+        sqlalchemy.event.listen(engine, "connect", lambda dbapi, record: setattr(dbapi, "isolation_level", None))
+        sqlalchemy.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     config = Config()
     config.set_main_option("script_location", "sitroom.store:migrations")
     try:

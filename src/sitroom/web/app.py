@@ -30,6 +30,16 @@ from sitroom.store.backends import is_postgres
 from sitroom.web.memo import ResponseMemo
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# scripts only from this server (no inline script anywhere); the report's HTML carries its own style
+# block; map tiles come from OpenStreetMap only when the user switches the online layer on
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; "
+                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
 _STATIC = Path(str(resources.files("sitroom.web").joinpath("static")))
 _WORLD = Path(str(resources.files("sitroom.report").joinpath("data/world_110m.geojson")))
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
@@ -62,6 +72,13 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
             return Store(db_path, must_exist=True, readonly=True)
         except SitroomError as exc:
             raise HTTPException(503, str(exc)) from None
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -190,7 +207,10 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
             raise HTTPException(403, "this server is read-only; start it with --allow-ingest to accept documents")
         expected = app.state.token
         scheme, _, given = (authorization or "").partition(" ")
-        if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), expected):
+        # compared as bytes in constant time (a str with non-ASCII characters cannot be compared so)
+        if not expected or scheme.lower() != "bearer" or \
+                not hmac.compare_digest(given.strip().encode("utf-8", "surrogatepass"),
+                                        expected.encode("utf-8", "surrogatepass")):
             raise HTTPException(401, "a valid bearer token (SITROOM_TOKEN) is required",
                                 headers={"WWW-Authenticate": "Bearer"})
         too_big = HTTPException(413, f"document is larger than {MAX_UPLOAD_BYTES} bytes")
