@@ -62,7 +62,12 @@ def extract(paths: tuple[str, ...], published: str | None, lang: str | None, sou
             _fail(f"{item.origin}: no publication date; pass --published YYYY-MM-DD or add a .meta.json sidecar")
             failed += 1
             continue
-        doc = analyse(item)
+        try:
+            doc = analyse(item)
+        except Exception as exc:  # noqa: BLE001 - one line naming the file, never a traceback
+            _fail(f"{item.origin}: could not be analysed ({type(exc).__name__}: {exc})")
+            failed += 1
+            continue
         for ev in doc.events:
             record = ev.to_contract()
             if fmt == "jsonl":

@@ -9,12 +9,31 @@ from sitroom.ingest.model import Metadata
 
 _BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|tr|article|section|blockquote)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.I | re.S)
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.I)
+
+
+def _without_scripts(fragment: str) -> str:
+    """The fragment without its script and style elements, in one pass: an element left unclosed runs to the
+    end, as in a browser (a lazy regex would rescan the rest of the page for every unclosed tag)."""
+    lower = fragment.lower()
+    out, pos = [], 0
+    while True:
+        m = _SCRIPT_OPEN.search(fragment, pos)
+        if m is None:
+            out.append(fragment[pos:])
+            break
+        out.append(fragment[pos:m.start()])
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        if close < 0:
+            break
+        end = lower.find(">", close)
+        pos = len(fragment) if end < 0 else end + 1
+    return "".join(out)
 
 
 def fragment_to_text(fragment: str) -> str:
     """Strip tags from an HTML fragment (a feed item's body), one paragraph per block element."""
-    text = _SCRIPT.sub("", fragment)
+    text = _without_scripts(fragment)
     text = _BLOCK.sub("\n", text)
     text = htmllib.unescape(_TAG.sub("", text))
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
@@ -29,8 +48,9 @@ def page_to_text(page: str) -> tuple[str, Metadata]:
                                       include_tables=False, favor_precision=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text) < 40:
-        body = re.search(r"<body\b.*?</body>", page, re.I | re.S)
-        text = fragment_to_text(body.group(0) if body else page)
+        lower = page.lower()
+        start, end = lower.find("<body"), lower.rfind("</body>")
+        text = fragment_to_text(page[start:end + 7] if 0 <= start < end else page)
     meta = Metadata()
     if doc is not None:
         meta = Metadata(published=parse_datetime_loose(getattr(doc, "date", None)),

@@ -15,7 +15,8 @@ from pathlib import Path
 from sitroom.errors import InputError, SitroomError
 from sitroom.ingest.decode import decode_bytes
 from sitroom.ingest.html import fragment_to_text, page_to_text
-from sitroom.ingest.metadata import is_sidecar, metadata_from_mapping, parse_datetime_loose, parse_language, read_sidecar
+from sitroom.ingest.metadata import (is_sidecar, metadata_from_mapping, parse_datetime_loose, parse_json, parse_language,
+                                     read_sidecar)
 from sitroom.ingest.model import Metadata, RawDocument
 from sitroom.settings import MAX_FILE_BYTES
 
@@ -95,10 +96,18 @@ def read_file(path: Path, override: Metadata) -> Iterator[Result]:
             yield _finish(text, side.merged(override), name, "text", encoding)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _finish(text: str, meta: Metadata, path: str, fmt: str, encoding: str, item: int | None = None) -> Result:
     where = path if item is None else f"{path}#{item}"
     if not text or not text.strip():
         return InputError("has no text", where)
+    for field, value in [("text", text)] + [(k, v) for k, v in vars(meta).items() if isinstance(v, str)]:
+        bad = _SURROGATE.search(value)
+        if bad:  # a lone \ud800 escape in JSON: no character, and nothing that can be stored or shown
+            return InputError(f"its {field} holds an unpaired surrogate (\\u{ord(bad.group()):04x}) at character "
+                              f"{bad.start()}: not valid Unicode", where)
     if "\ufffd" in text[:2000] and text.count("\ufffd") > 5:
         return InputError("contains many undecodable characters", where)
     if meta.language is None:
@@ -125,18 +134,18 @@ def _jsonl(text: str, path: str, override: Metadata, encoding: str) -> Iterator[
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"line {number} is not valid JSON: {exc.msg}", path)
+            obj = parse_json(line, path, f"line {number} is not valid JSON")
+        except InputError as exc:
+            yield exc
             continue
         yield _object_doc(obj, path, override, encoding, number, "jsonl")
 
 
 def _json(text: str, path: str, override: Metadata, encoding: str) -> Iterator[Result]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield InputError(f"is not valid JSON: {exc.msg} at line {exc.lineno}", path)
+        data = parse_json(text, path)
+    except InputError as exc:
+        yield exc
         return
     items = data if isinstance(data, list) else [data]
     for number, obj in enumerate(items, 1):
@@ -153,9 +162,30 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or "<body" in head
 
 
+def _declares_entities(text: str) -> bool:
+    """Whether a feed declares XML entities (<!ENTITY ...>), which a parser would expand: a few kilobytes can
+    become gigabytes ("billion laughs"). Checked with defusedxml, which refuses them instead of expanding."""
+    if "<!entity" not in text[:100_000].lower():
+        return False
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        fromstring(text.encode("utf-8"), forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        return True
+    except Exception:  # noqa: BLE001 - other XML errors are feedparser's to tolerate or report
+        return False
+    return False
+
+
 def _feed(text: str, path: str, override: Metadata, encoding: str) -> Iterator[Result]:
     import feedparser
 
+    if _declares_entities(text):
+        yield InputError("declares XML entities (<!ENTITY>); refused, as their expansion can turn a small feed "
+                         "into a huge document", path)
+        return
     parsed = feedparser.parse(text)
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)

@@ -129,7 +129,9 @@ def _split_en(text: str) -> list[tuple[int, int]]:
     abbrev = _abbreviations()
     for m in _EN_BOUNDARY.finditer(text):
         end = m.start(1) + len(m.group(1))
-        word = re.search(r"([A-Za-z.]+)\.[\"'”’)\]]*$", text[start:end])
+        # the word just before the full stop: read from the last 64 characters only, so that a run of
+        # abbreviations (A. A. A. ...) does not make every boundary rescan the sentence so far
+        word = re.search(r"([A-Za-z.]+)\.[\"'”’)\]]*$", text[max(start, end - 64):end])
         if m.group(1).startswith(".") and word:
             w = word.group(1).lower()
             if w in abbrev or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
