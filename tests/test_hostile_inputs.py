@@ -151,3 +151,44 @@ def test_any_file_is_read_or_refused_with_a_message(tmp_path_factory, body: byte
         else:
             item.doc_id  # every document read can be identified and stored
             item.text.encode("utf-8")
+
+
+def test_links_to_nothing_unreadable_folders_and_odd_names_in_a_folder(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "inside.txt").write_text(GOOD, "utf-8")
+    (folder / "dangling.txt").symlink_to(folder / "nothing-here.txt")
+    (folder / "loop1.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop1.txt")
+    (folder / "up").symlink_to(folder, target_is_directory=True)  # a folder loop: not followed
+    (folder / "odd\tname 名字\n.txt").write_text(GOOD.replace("Kunduz", "Taloqan"), "utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # root reads every folder: the refusal is simulated
+    db = tmp_path / "db.sqlite"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db), "--quiet", "--published", "2021-08-09",
+                                       "--lang", "en"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
+    assert len(errors) == 4, errors
+    assert sum("symbolic link to nothing" in e for e in errors) == 3
+    assert any("locked: cannot be read (Permission denied); its files were skipped" in e for e in errors)
+    with Store(db, readonly=True) as store:
+        assert [d["path"].rsplit("/", 1)[-1] for d in store.documents()] == ["odd\tname 名字\n.txt"]
+
+
+def test_a_file_over_the_size_limit_is_refused_and_named(tmp_path: Path) -> None:
+    from sitroom.settings import MAX_FILE_BYTES
+
+    big = tmp_path / "one-line.txt"
+    big.write_text("Taliban fighters captured Kunduz. " * (MAX_FILE_BYTES // 30), "utf-8")
+    db = tmp_path / "db.sqlite"
+    result = _ingest(db, big, _good(tmp_path))
+    _one_error_and_the_good_file_stored(result, db, "one-line.txt", f"the limit is {MAX_FILE_BYTES}")

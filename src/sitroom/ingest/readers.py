@@ -8,6 +8,7 @@ supplies its metadata; command-line values override both.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,11 +44,7 @@ def discover(paths: list[str]) -> Iterator[Path | SitroomError]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for sub in sorted(p for p in path.rglob("*") if p.is_file()):
-                hidden = any(part.startswith(".") for part in sub.relative_to(path).parts)
-                notes = sub.stem.upper() in _NOT_ARTICLES  # a folder's README is about the folder, not news
-                if sub.suffix.lower() in SUPPORTED and not is_sidecar(sub) and not hidden and not notes:
-                    yield sub
+            yield from _walk(path)
         elif path.is_file():
             if is_sidecar(path):
                 yield InputError("is a sidecar (.meta.json), not a document; name the document beside it", str(path))
@@ -57,6 +54,31 @@ def discover(paths: list[str]) -> Iterator[Path | SitroomError]:
             yield InputError("is not a regular file or folder", str(path))
         else:
             yield InputError("no such file or folder", str(path))
+
+
+def _walk(folder: Path) -> Iterator[Path | SitroomError]:
+    """The document files under a folder, sorted; sub-folders that cannot be listed and links to nothing (a
+    loop, a missing target) that would have been documents are reported, never skipped in silence. Hidden
+    files and folders, sidecars and README-like notes are skipped; links to folders are not followed."""
+    found: list[Path | SitroomError] = []
+
+    def unlistable(exc: OSError) -> None:
+        found.append(InputError(f"cannot be read ({exc.strerror or exc}); its files were skipped",
+                                exc.filename or str(folder)))
+
+    for root, dirs, files in os.walk(folder, onerror=unlistable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            sub = Path(root, name)
+            if name.startswith(".") or sub.suffix.lower() not in SUPPORTED or is_sidecar(sub) \
+                    or sub.stem.upper() in _NOT_ARTICLES:  # a folder's README is about the folder, not news
+                continue
+            if not sub.is_file():
+                found.append(InputError("is a symbolic link to nothing (a loop or a missing target)", str(sub))
+                             if sub.is_symlink() else InputError("is not a regular file", str(sub)))
+                continue
+            found.append(sub)
+    yield from sorted(found, key=lambda f: str(f) if isinstance(f, Path) else f.path or "")
 
 
 def read_file(path: Path, override: Metadata) -> Iterator[Result]:
