@@ -139,3 +139,29 @@ def test_an_unreachable_dask_scheduler_is_one_clear_error(tmp_path):
     assert "--dask tcp://127.0.0.1:9:" in result.output
     with Store(db, readonly=True) as store:
         assert store.counts()["documents"] == 0
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_past_the_time_limit_is_stopped_named_and_the_others_stored(tmp_path, monkeypatch, jobs):
+    import dataclasses
+    import time as _time
+
+    import sitroom.pipeline
+    import sitroom.settings
+
+    real = sitroom.pipeline.analyse
+
+    def slow(raw):
+        if raw.text.startswith("BOOM"):
+            while True:  # a document whose analysis never ends
+                _time.sleep(0.01)
+        return real(raw)
+
+    monkeypatch.setattr(sitroom.pipeline, "analyse", slow)
+    monkeypatch.setattr(sitroom.settings, "DEFAULTS", dataclasses.replace(sitroom.settings.DEFAULTS,
+                                                                          document_seconds=0.5))
+    items = _items(tmp_path / "in", TEXTS)
+    with Store(tmp_path / "db.sqlite") as store:
+        report = ingest_documents(store, items, jobs=jobs)
+        assert report.new == 2 and len(report.failures) == 1
+        assert "b_boom.txt: took longer than 0.5 s to analyse and was stopped" in report.failures[0]

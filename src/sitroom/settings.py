@@ -16,6 +16,7 @@ class Settings:
     fuzzy_place_score: float = 88.0
     context_sentences: int = 3
     progress_min_files: int = 20
+    document_seconds: float = 60.0  # analysis of one document stops after this long: reported, not stored
 
 
 DEFAULTS = Settings()

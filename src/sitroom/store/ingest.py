@@ -103,16 +103,45 @@ def _store_analysed(store: Store, pending: list[RawDocument], pool: Executor | N
     return touched
 
 
+class AnalysisTooLong(Exception):
+    """Raised inside an analysis that ran past ``Settings.document_seconds``."""
+
+
 def analyse_for_store(item: RawDocument) -> Document | str:
     """The analysed document as the store needs it (events and metadata, without the per-sentence
-    analysis), or a one-line message naming the file when analysis failed."""
+    analysis), or a one-line message naming the file when analysis failed or ran past the time limit."""
     from sitroom.pipeline import analyse
+    from sitroom.settings import DEFAULTS
 
     try:
-        doc = analyse(item)
+        doc = within_time_limit(lambda: analyse(item), DEFAULTS.document_seconds)
+    except AnalysisTooLong:
+        return (f"{item.origin}: took longer than {DEFAULTS.document_seconds:g} s to analyse and was stopped; "
+                "nothing of it was stored")
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run or show a traceback
         return f"{item.origin}: could not be analysed ({type(exc).__name__}: {exc}); nothing of it was stored"
     return replace(doc, sentences=[], view="")
+
+
+def within_time_limit(work, seconds: float):
+    """``work()``, interrupted with AnalysisTooLong after ``seconds`` (a timer signal: POSIX, main thread;
+    elsewhere, as in Dask's worker threads, it runs without a limit)."""
+    import signal
+    import threading
+
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return work()
+
+    def stop(signum, frame):
+        raise AnalysisTooLong
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager
