@@ -740,3 +740,14 @@ def test_serving_beyond_loopback_warns_that_the_page_has_no_login(db_path: Path,
     assert outside.exit_code == inside.exit_code == 0 and served == ["0.0.0.0", "127.0.0.1"]
     assert "warning: --host 0.0.0.0" in outside.stderr and "no login" in outside.stderr
     assert "warning" not in inside.stderr
+
+
+@pytest.mark.parametrize("authorization, status", [
+    (f"bearer {TOKEN}", 201), (f"BEARER {TOKEN}", 201),  # the scheme is case-insensitive (RFC 7235)
+    (f"Bearer  {TOKEN}", 401), (f"Bearer {TOKEN} ", 401), (f"Bearer {TOKEN.upper()}", 401),  # the token is exact
+])
+def test_the_token_is_exact_and_the_scheme_case_insensitive(db_copy: Path, authorization: str, status: int) -> None:
+    with TestClient(create_app(db_copy, allow_ingest=True, token=TOKEN)) as c:
+        r = c.post("/api/documents", content=BAMIYAN, headers={"Authorization": authorization},
+                   params={"published": "2021-08-16"})
+        assert r.status_code == status, r.text

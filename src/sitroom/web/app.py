@@ -207,9 +207,11 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
             raise HTTPException(403, "this server is read-only; start it with --allow-ingest to accept documents")
         expected = app.state.token
         scheme, _, given = (authorization or "").partition(" ")
-        # compared as bytes in constant time (a str with non-ASCII characters cannot be compared so)
+        # the scheme is case-insensitive (RFC 7235: "bearer" is "Bearer"); the token must be exactly the one set,
+        # without spaces around it, and is compared as bytes in constant time (a str with non-ASCII characters
+        # cannot be compared so)
         if not expected or scheme.lower() != "bearer" or \
-                not hmac.compare_digest(given.strip().encode("utf-8", "surrogatepass"),
+                not hmac.compare_digest(given.encode("utf-8", "surrogatepass"),
                                         expected.encode("utf-8", "surrogatepass")):
             raise HTTPException(401, "a valid bearer token (SITROOM_TOKEN) is required",
                                 headers={"WWW-Authenticate": "Bearer"})
