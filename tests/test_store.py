@@ -363,3 +363,32 @@ def test_a_migration_that_fails_half_way_leaves_no_half_schema(tmp_path: Path, m
     monkeypatch.undo()
     with Store(path) as store:  # the next run starts from nothing and completes
         assert store.counts()["documents"] == 0
+
+
+def test_a_database_in_a_folder_that_cannot_be_read_is_one_error_for_every_verb(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from sitroom.cli import main
+
+    hidden = tmp_path / "locked" / "picture.sqlite"
+    real_is_file, real_connect = Path.is_file, sqlite3.connect
+
+    def is_file(self):  # root reads every folder: the refusal of a locked one is simulated
+        if "locked" in str(self):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_file(self)
+
+    def connect(database, *args, **kwargs):
+        if "locked" in str(database):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    for verb in (["summary"], ["events"], ["control"], ["report"], ["export", "--format", "jsonl"], ["fuse"],
+                 ["serve"], ["ingest", str(Path(__file__).resolve().parents[1] / "examples" / "corpus" / "wire.jsonl")]):
+        result = CliRunner().invoke(main, [*verb, "--db", str(hidden)])
+        assert result.exit_code != 0 and "Traceback" not in result.output and result.exception is None or \
+            isinstance(result.exception, SystemExit), (verb, result.output)
+        assert str(hidden) in result.output and ("Permission denied" in result.output or "unable to open" in
+                                                 result.output), (verb, result.output)

@@ -27,7 +27,7 @@ class Store:
     def __init__(self, target: str | Path, must_exist: bool = False, readonly: bool = False) -> None:
         self.target: str | Path = str(target) if is_postgres(target) else Path(target)
         self.name = display_name(self.target)
-        if must_exist and not is_postgres(target) and not Path(target).is_file():
+        if must_exist and not is_postgres(target) and not _is_file(Path(target), self.name):
             raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", self.name)
         self.conn = None
         try:
@@ -283,6 +283,14 @@ def _outlet(source: str | None, url: str | None, path: str | None) -> str:
         if host:
             return host.removeprefix("www.")
     return f"file:{Path(path).name}" if path else "unknown"
+
+
+def _is_file(path: Path, name: str) -> bool:
+    """Whether the database file exists; a folder on its way that cannot be read is a StoreError."""
+    try:
+        return path.is_file()
+    except OSError as exc:
+        raise StoreError(f"cannot be reached: {exc.strerror or exc}", name) from None
 
 
 def _iso(d: date | None) -> str | None:

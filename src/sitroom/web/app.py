@@ -52,7 +52,11 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
     """The application serving ``db_path`` (an SQLite file or a PostgreSQL URL)."""
     if not is_postgres(db_path):
         db_path = Path(db_path)
-        if not db_path.is_file():
+        try:
+            exists = db_path.is_file()
+        except OSError as exc:
+            raise SitroomError(f"cannot be reached: {exc.strerror or exc}", str(db_path)) from None
+        if not exists:
             raise SitroomError("no such database; create it with `sitroom ingest PATH --db FILE`", str(db_path))
     app = FastAPI(title="sitroom", version=__version__, docs_url=None, redoc_url=None,  # their pages load from a CDN
                   description="Conflict events fused from news reports: events, documents, control, reports.")
