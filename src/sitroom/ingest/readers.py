@@ -7,7 +7,6 @@ supplies its metadata; command-line values override both.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator

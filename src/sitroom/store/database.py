@@ -48,11 +48,6 @@ class Store:
                 raise
             raise StoreError(f"cannot open the database: {str(exc).strip().splitlines()[0]}", self.name) from None
 
-    @property
-    def path(self) -> Path:
-        """The SQLite file (for PostgreSQL, the URL as a path: only for messages)."""
-        return self.target if isinstance(self.target, Path) else Path(self.name)
-
     # lifecycle ---------------------------------------------------------------
     def __enter__(self) -> "Store":
         return self

@@ -7,7 +7,6 @@ through the same ingest path as the command line. Only the package's own static 
 from __future__ import annotations
 
 import hmac
-import json
 import os
 import tempfile
 from datetime import date
