@@ -78,7 +78,10 @@ def cached(name: str, inputs: Iterable[Path], build: Callable[[], T]) -> T:
         except Exception:  # noqa: BLE001 - a damaged copy is rebuilt, never shown as a traceback
             pass
     value = build()
-    _write(folder, path, name, value)
+    try:
+        _keep(folder, path, name, lambda tmp: tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+    except Exception:  # noqa: BLE001 - an unwritable cache folder only costs time at the next start
+        pass
     return value
 
 
@@ -92,37 +95,24 @@ def cached_file(name: str, suffix: str, inputs: Iterable[Path], build: Callable[
     if path.is_file():
         return path
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=suffix, dir=folder)
-        os.close(fd)
-        try:
-            build(Path(tmp))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        for old in folder.glob(f"{name}-*"):  # older copies, whatever form they had
-            if old != path:
-                old.unlink(missing_ok=True)
-        return path
+        _keep(folder, path, name, build)
     except OSError:
         return None
+    return path
 
 
-def _write(folder: Path, path: Path, name: str, value: object) -> None:
-    """Write the copy atomically (a reader never sees half a file) and drop older copies of the same name."""
+def _keep(folder: Path, path: Path, name: str, write: Callable[[Path], object]) -> None:
+    """Write a copy through ``write(temporary path)`` and move it into place at once (a reader never sees half
+    a file), then drop the older copies of the same name, whatever form they had."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=path.suffix, dir=folder)
+    os.close(fd)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        for old in folder.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except Exception:  # noqa: BLE001 - an unwritable cache folder only costs time at the next start
-        pass
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    for old in folder.glob(f"{name}-*"):
+        if old != path:
+            old.unlink(missing_ok=True)

@@ -27,8 +27,8 @@ class Store:
     def __init__(self, target: str | Path, must_exist: bool = False, readonly: bool = False) -> None:
         self.target: str | Path = str(target) if is_postgres(target) else Path(target)
         self.name = display_name(self.target)
-        if must_exist and not is_postgres(target) and not _is_file(Path(target), self.name):
-            raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", self.name)
+        if must_exist:
+            require_database(target)
         self.conn = None
         try:
             self.conn = connect(self.target, readonly)
@@ -130,11 +130,6 @@ class Store:
         return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
 
     # fusion -----------------------------------------------------------------
-    def blocks_of(self, doc_id: str) -> set[tuple[str, str]]:
-        """The (event type, country) blocks a document's events fall in."""
-        rows = self.conn.execute("SELECT DISTINCT event_type, coalesce(country_code, '') FROM events WHERE doc_id=?", (doc_id,))
-        return {(r[0], r[1]) for r in rows}
-
     def all_blocks(self) -> set[tuple[str, str]]:
         """Every (event type, country) block."""
         rows = self.conn.execute("SELECT DISTINCT event_type, coalesce(country_code, '') FROM events")
@@ -194,12 +189,7 @@ class Store:
     def fused_events(self, event_type: str | None = None, country: str | None = None, since: date | None = None,
                      until: date | None = None, types: tuple[str, ...] | None = None) -> list[dict]:
         """Fused event records matching the filters, in date order."""
-        where, args = _conditions([
-            ("event_type = ?", event_type),
-            (f"event_type IN ({','.join('?' * len(types))})" if types else "", tuple(types) if types else None),
-            ("country_code = ?", country.upper() if country else None),
-            ("coalesce(date_end, best_date) >= ?", since.isoformat() if since else None),
-            ("coalesce(best_date, date_start) <= ?", until.isoformat() if until else None)])
+        where, args = _fused_conditions(event_type, country, since, until, types)
         sql = "SELECT record FROM fused_events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY best_date IS NULL, best_date, event_type, fused_id"
         return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
@@ -209,10 +199,7 @@ class Store:
                    offset: int = 0) -> tuple[int, list[dict]]:
         """(number matching, one page of fused event records) with the filters of ``fused_events``, sorted by
         best date or number of sources (``-`` first for descending) in SQL, so only the page is parsed."""
-        where, args = _conditions([
-            ("event_type = ?", event_type), ("country_code = ?", country.upper() if country else None),
-            ("coalesce(date_end, best_date) >= ?", since.isoformat() if since else None),
-            ("coalesce(best_date, date_start) <= ?", until.isoformat() if until else None)])
+        where, args = _fused_conditions(event_type, country, since, until)
         condition = " WHERE " + " AND ".join(where) if where else ""
         total = self.conn.execute("SELECT count(*) FROM fused_events" + condition, args).fetchone()[0]
         column = {"date": "coalesce(best_date, '9999')", "sources": "n_sources"}[sort.lstrip("-")]
@@ -267,6 +254,17 @@ def _conditions(pairs: list[tuple[str, object]]) -> tuple[list[str], list]:
     return where, args
 
 
+def _fused_conditions(event_type: str | None, country: str | None, since: date | None, until: date | None,
+                      types: tuple[str, ...] | None = None) -> tuple[list[str], list]:
+    """The filters of fused events (type or types, country, an overlap with the period) as SQL conditions."""
+    return _conditions([
+        ("event_type = ?", event_type),
+        (f"event_type IN ({','.join('?' * len(types))})" if types else "", tuple(types) if types else None),
+        ("country_code = ?", country.upper() if country else None),
+        ("coalesce(date_end, best_date) >= ?", since.isoformat() if since else None),
+        ("coalesce(best_date, date_start) <= ?", until.isoformat() if until else None)])
+
+
 def _outlet(source: str | None, url: str | None, path: str | None) -> str:
     """The outlet a document comes from: its source name, else its web site, else its file."""
     if source:
@@ -280,12 +278,17 @@ def _outlet(source: str | None, url: str | None, path: str | None) -> str:
     return f"file:{Path(path).name}" if path else "unknown"
 
 
-def _is_file(path: Path, name: str) -> bool:
-    """Whether the database file exists; a folder on its way that cannot be read is a StoreError."""
+def require_database(target: str | Path) -> None:
+    """Stop with a StoreError unless the SQLite file exists (a PostgreSQL URL is checked by connecting);
+    a folder on its way that cannot be read is named too."""
+    if is_postgres(target):
+        return
     try:
-        return path.is_file()
+        exists = Path(target).is_file()
     except OSError as exc:
-        raise StoreError(f"cannot be reached: {exc.strerror or exc}", name) from None
+        raise StoreError(f"cannot be reached: {exc.strerror or exc}", str(target)) from None
+    if not exists:
+        raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", str(target))
 
 
 def _iso(d: date | None) -> str | None:

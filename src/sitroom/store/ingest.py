@@ -61,9 +61,10 @@ def ingest_documents(store: Store, items: list, progress: bool = False, jobs: in
         pending.append(item)
     jobs = min(jobs, len(pending))
     with _workers(jobs, dask if pending else None, store) as pool:
-        touched = _store_analysed(store, pending, pool, jobs, report, progress)
-        # and the blocks an earlier ingest stored but did not fuse (it was killed before it could)
-        touched |= store.unfused_blocks()
+        _store_analysed(store, pending, pool, jobs, report, progress)
+        # the blocks of the documents just stored, and those an earlier ingest stored but did not fuse (it was
+        # killed before it could): every block holding an event that belongs to no fused event
+        touched = store.unfused_blocks()
         if touched:
             from sitroom.store.fusion import refuse_blocks
 
@@ -76,14 +77,13 @@ def ingest_documents(store: Store, items: list, progress: bool = False, jobs: in
 
 
 def _store_analysed(store: Store, pending: list[RawDocument], pool: Executor | None, jobs: int,
-                    report: IngestReport, progress: bool) -> set[tuple[str, str]]:
-    """Write each analysed document in input order; returns the (type, country) blocks they touched."""
+                    report: IngestReport, progress: bool) -> None:
+    """Write each analysed document in input order, counting what was stored and what failed in ``report``."""
     results = _analysed(pending, pool, jobs)
     if progress and pending:
         from tqdm import tqdm
 
         results = tqdm(results, total=len(pending), desc="ingest", unit="doc")
-    touched: set[tuple[str, str]] = set()
     for item, result in results:
         if isinstance(result, str):
             report.failures.append(result)
@@ -92,7 +92,6 @@ def _store_analysed(store: Store, pending: list[RawDocument], pool: Executor | N
             if store.add_document(result, item.fmt, item.encoding):
                 report.new += 1
                 report.events += len(result.events)
-                touched |= store.blocks_of(result.doc_id)
             else:
                 report.unchanged += 1
         except SitroomError as exc:
@@ -100,7 +99,6 @@ def _store_analysed(store: Store, pending: list[RawDocument], pool: Executor | N
         except Exception as exc:  # noqa: BLE001 - a failed write is rolled back and reported, never a traceback
             report.failures.append(f"{item.origin}: could not be stored ({type(exc).__name__}: {exc}); "
                                    "nothing of it was stored")
-    return touched
 
 
 class AnalysisTooLong(Exception):

@@ -26,6 +26,7 @@ from sitroom.errors import SitroomError
 from sitroom.events.model import CERTAINTIES, EVENT_TYPES
 from sitroom.store import Store
 from sitroom.store.backends import is_postgres
+from sitroom.store.database import require_database
 from sitroom.web.memo import ResponseMemo
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -49,14 +50,9 @@ Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
 
 def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
     """The application serving ``db_path`` (an SQLite file or a PostgreSQL URL)."""
+    require_database(db_path)
     if not is_postgres(db_path):
         db_path = Path(db_path)
-        try:
-            exists = db_path.is_file()
-        except OSError as exc:
-            raise SitroomError(f"cannot be reached: {exc.strerror or exc}", str(db_path)) from None
-        if not exists:
-            raise SitroomError("no such database; create it with `sitroom ingest PATH --db FILE`", str(db_path))
     app = FastAPI(title="sitroom", version=__version__, docs_url=None, redoc_url=None,  # their pages load from a CDN
                   description="Conflict events fused from news reports: events, documents, control, reports.")
     app.state.db_path = db_path
