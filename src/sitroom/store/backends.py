@@ -6,6 +6,7 @@ The SQL is written once, in the dialect both understand (``?`` placeholders, ``O
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -75,8 +76,7 @@ class SqliteConnection(Connection):
 
     def __init__(self, path: Path, readonly: bool = False) -> None:
         if readonly:
-            self.raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
-                                       timeout=BUSY_TIMEOUT_S)
+            self.raw = _open_readonly(path)
         else:
             # transactions are begun explicitly (BEGIN IMMEDIATE), never implicitly by the sqlite3 module
             self.raw = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -85,6 +85,10 @@ class SqliteConnection(Connection):
             # file is never corrupted, and only a power cut (not a killed process) may undo the last
             # commits, which the next run of the same ingest stores again
             self.raw.execute("PRAGMA synchronous=NORMAL")
+            # SQLite opens a file it cannot write read-only without a word; a writer learns it here, not halfway
+            if not os.access(path, os.W_OK):
+                self.raw.close()
+                raise sqlite3.OperationalError("attempt to write a readonly database")
         self.raw.execute("PRAGMA foreign_keys=ON")
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
@@ -110,6 +114,25 @@ class SqliteConnection(Connection):
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """Open ``path`` read-only, also where nothing can be written beside it (a copy on read-only media).
+
+    A WAL database is read through its ``-shm`` index, which SQLite creates beside the file. Where it cannot
+    (the folder is not writable) and no ``-wal`` file holds commits not yet in the main file, the file is opened
+    as immutable: everything committed is in it, and nobody able to write there is using it.
+    """
+    uri = path.absolute().as_uri()
+    raw = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    try:
+        raw.execute("PRAGMA schema_version").fetchone()  # SQLite opens the file (and the -shm) on first use
+        return raw
+    except sqlite3.OperationalError:
+        raw.close()
+        if Path(f"{path}-wal").exists() or not path.is_file():
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
 
 
 class PostgresConnection(Connection):

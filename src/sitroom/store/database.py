@@ -7,6 +7,7 @@ id is already stored is left as it is (re-ingesting changes nothing).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, timezone
@@ -46,7 +47,8 @@ class Store:
                 raise
             if not isinstance(exc, (sqlite3.Error, OSError)) and type(exc).__module__.split(".")[0] != "psycopg":
                 raise
-            raise StoreError(f"cannot open the database: {str(exc).strip().splitlines()[0]}", self.name) from None
+            raise StoreError(f"cannot open the database: {str(exc).strip().splitlines()[0]}"
+                             f"{'' if readonly else _read_only_hint(self.target)}", self.name) from None
 
     # lifecycle ---------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -289,6 +291,19 @@ def require_database(target: str | Path) -> None:
         raise StoreError(f"cannot be reached: {exc.strerror or exc}", str(target)) from None
     if not exists:
         raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", str(target))
+
+
+def _read_only_hint(target: str | Path) -> str:
+    """Why a writer could not open an SQLite file that readers can: the file or its folder is read-only."""
+    path = Path(target)
+    try:
+        if is_postgres(target) or not path.is_file() or (
+                os.access(path, os.W_OK) and os.access(path.absolute().parent, os.W_OK)):
+            return ""
+    except OSError:  # a folder on the way cannot be read: the message already says so
+        return ""
+    return ("; the file or its folder is read-only (summary, events, control, report, export and serve "
+            "still read it; ingest and fuse need to write)")
 
 
 def _iso(d: date | None) -> str | None:
