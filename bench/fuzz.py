@@ -2,22 +2,27 @@
 exception escaping instead of a one-line error), hangs (an input slower than --limit seconds) and the
 slowest inputs.
 
-    .venv/bin/python bench/fuzz.py [--inputs 100000] [--seed 7] [--limit 10] [--analyse-every 10]
+    .venv/bin/python bench/fuzz.py [--inputs 100000] [--seed 7] [--limit 10] [--analyse-every 10] [--memory-every 25]
 
 Inputs: random bytes, truncated UTF-8, UTF-16 without BOM, NUL bytes, random JSON and JSON Lines (wrong
 types, huge and deeply nested values), broken HTML (unclosed tags, scripts), RSS/Atom with entity
 declarations, mutations of the sample corpus, with random sidecars. Every input that reads as a document
-is analysed too (``--analyse-every N``: one in N). The test suite runs the same families with Hypothesis
-(tests/test_hostile_inputs.py); this is the long run.
+is analysed too (``--analyse-every N``: one in N; documents of more than a million characters are only read, as
+ingest stops their analysis at its per-document time limit). One input in 4,000 is a one-line text of 2 to 30 MB.
+Memory: the peak of Python's allocations while one input is read and analysed (tracemalloc, for one input in
+``--memory-every`` and every input over 1 MB); an input over ``--memory-bound`` MiB fails the run like a crash.
+The test suite runs the same families with Hypothesis (tests/test_hostile_inputs.py); this is the long run.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import resource
 import sys
 import tempfile
 import time
+import tracemalloc
 import traceback
 from pathlib import Path
 
@@ -71,6 +76,10 @@ def make_input(rng: random.Random, samples: list[str]) -> tuple[str, bytes, byte
     """(file suffix, body, sidecar or None)."""
     family = rng.randrange(10)
     sample = rng.choice(samples)
+    if rng.random() < 1 / 4000:  # a text of one line of several MB, on either side of the 20 MiB limit
+        line = sample.replace("\n", " ").encode("utf-8")
+        size = rng.choice([2, 8, 19, 21, 30]) * 2**20
+        return ".txt", (line * (size // len(line) + 1))[:size], None
     if family == 0:
         body = rng.randbytes(rng.randrange(0, 4000))
     elif family == 1:
@@ -109,6 +118,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--limit", type=float, default=10.0, help="seconds after which an input counts as a hang")
     ap.add_argument("--analyse-every", type=int, default=10, help="analyse one document read in N")
+    ap.add_argument("--memory-every", type=int, default=25,
+                    help="trace the memory of one input in N (and of every input over 1 MB)")
+    ap.add_argument("--memory-bound", type=float, default=256.0,
+                    help="MiB of peak Python allocation above which an input counts as unbounded")
     a = ap.parse_args()
 
     from sitroom.errors import SitroomError
@@ -121,6 +134,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="sitroom-fuzz-"))
     crashes, hangs, documents, refused, analysed = [], [], 0, 0, 0
     slowest: list[tuple[float, int]] = []
+    peaks: list[tuple[float, int, int]] = []  # (peak MiB allocated while reading and analysing, input, its bytes)
     start = time.perf_counter()
     for n in range(a.inputs):
         suffix, body, sidecar = make_input(rng, samples)
@@ -130,6 +144,9 @@ def main() -> None:
         path.write_bytes(body)
         if sidecar is not None:
             (folder / "input.meta.json").write_bytes(sidecar)
+        traced = n % a.memory_every == 0 or len(body) > 1_000_000
+        if traced:
+            tracemalloc.start()
         t = time.perf_counter()
         try:
             for item in read_file(path, Metadata()):
@@ -138,7 +155,7 @@ def main() -> None:
                     continue
                 assert isinstance(item, RawDocument)
                 documents += 1
-                if documents % a.analyse_every == 0:
+                if documents % a.analyse_every == 0 and len(item.text) < 1_000_000:
                     if item.meta.published is None:
                         from datetime import date
                         from dataclasses import replace
@@ -149,6 +166,9 @@ def main() -> None:
         except Exception:  # noqa: BLE001 - what this run counts
             crashes.append((n, traceback.format_exc(limit=3).strip().splitlines()[-1]))
         took = time.perf_counter() - t
+        if traced:
+            peaks.append((tracemalloc.get_traced_memory()[1] / 2**20, n, len(body) + len(sidecar or b"")))
+            tracemalloc.stop()
         if took > a.limit:
             hangs.append((n, took))
         slowest = sorted(slowest + [(took, n)], reverse=True)[:3]
@@ -159,9 +179,18 @@ def main() -> None:
     print(f"inputs {a.inputs} (seed {a.seed}) in {elapsed:.0f} s: documents read {documents}, analysed {analysed}, "
           f"refused with a message {refused}, crashes {len(crashes)}, hangs over {a.limit:g} s {len(hangs)}; "
           f"slowest inputs {', '.join(f'#{i} {s:.2f} s' for s, i in slowest)}")
+    over = [p for p in peaks if p[0] > a.memory_bound]
+    values = sorted(p[0] for p in peaks)
+    top = max(peaks)
+    print(f"memory traced for {len(peaks)} inputs: median peak {values[len(values) // 2]:.2f} MiB, "
+          f"largest {top[0]:.1f} MiB (input #{top[1]}, {top[2] / 2**20:.2f} MiB of input), "
+          f"over {a.memory_bound:g} MiB: {len(over)}; process peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    big = sorted(peaks, key=lambda p: -p[2])[:3]
+    print("largest inputs: " + ", ".join(f"#{n} {size / 2**20:.2f} MiB -> peak {peak:.1f} MiB" for peak, n, size in big))
     for n, line in crashes[:10]:
         print(f"  crash at input {n}: {line}")
-    sys.exit(1 if crashes or hangs else 0)
+    sys.exit(1 if crashes or hangs or over else 0)
 
 
 if __name__ == "__main__":

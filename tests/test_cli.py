@@ -228,7 +228,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same failure, made by the operating system's answer rather than the file mode, so root runs it too."""
     locked = write(tmp_path / "in" / "locked.txt", HERAT_ZH, published="2021-08-13")
-    good = write(tmp_path / "in" / "kandahar.txt", KANDAHAR_EN, published="2021-08-13")
+    write(tmp_path / "in" / "kandahar.txt", KANDAHAR_EN, published="2021-08-13")
     real_read = Path.read_bytes
 
     def read_bytes(self: Path) -> bytes:

@@ -192,3 +192,27 @@ def test_a_file_over_the_size_limit_is_refused_and_named(tmp_path: Path) -> None
     db = tmp_path / "db.sqlite"
     result = _ingest(db, big, _good(tmp_path))
     _one_error_and_the_good_file_stored(result, db, "one-line.txt", f"the limit is {MAX_FILE_BYTES}")
+
+
+@pytest.mark.parametrize("line", [
+    "新华社喀布尔8月13日电 塔利班13日攻占阿富汗南部坎大哈省首府坎大哈市。",
+    "中央社基輔11月11日電 烏克蘭軍隊11日收復南部城市赫爾松。",
+    "KABUL, Aug 13 (Wire) - The Taliban captured Kandahar on Friday, officials said. ",
+])
+def test_reading_a_large_one_line_text_holds_a_few_copies_of_it_not_one_object_per_character(
+        tmp_path: Path, line: str) -> None:
+    """A 19 MB Chinese text once held 513 MiB while its language was told (a list of every character)."""
+    import tracemalloc
+
+    data = (line.encode("utf-8") * (4 * 2**20 // len(line.encode("utf-8")) + 1))[:4 * 2**20]
+    data = data[:len(data.decode("utf-8", "ignore").encode("utf-8"))]
+    path = tmp_path / "long.txt"
+    path.write_bytes(data)
+    tracemalloc.start()
+    try:
+        results = list(read_file(path, Metadata()))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(results) == 1 and isinstance(results[0], RawDocument)
+    assert peak < 8 * len(data), f"{peak / 2**20:.0f} MiB to read {len(data) / 2**20:.0f} MiB"

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import hmac
 import os
+import re
 import tempfile
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, BeforeValidator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitroom import __version__
@@ -45,7 +48,51 @@ _WORLD = Path(str(resources.files("sitroom.report").joinpath("data/world_110m.ge
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 Certainty = Literal[CERTAINTIES]  # type: ignore[valid-type]
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code")]
-Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
+
+
+
+def _iso_day(value: object) -> object:
+    """Only a YYYY-MM-DD string is a day (pydantic alone would also take a number as seconds since 1970)."""
+    if value is not None and not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date | None, Query(description="YYYY-MM-DD"), BeforeValidator(_iso_day)]
+
+
+class Problem(BaseModel):
+    """The body of every error answer."""
+    ok: Literal[False] = False
+    error: str
+
+
+def _errors(*statuses: int) -> dict[int | str, dict]:
+    """The OpenAPI description of the error answers an operation can give."""
+    meaning = {401: "No valid bearer token", 403: "The server is read-only", 404: "Nothing with this id or name",
+               413: "The document is larger than the upload limit",
+               422: "A parameter or the document is not valid (the message says which)"}
+    return {status: {"model": Problem, "description": meaning[status]} for status in statuses}
+
+
+def _known_parameters_only(request: Request) -> None:
+    """Refuse a query parameter an API operation does not have: a misspelt filter must not silently widen the answer.
+
+    The page (not in the OpenAPI document) keeps its own state in the query string and is left alone.
+    """
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not getattr(route, "include_in_schema", False):
+        return
+    known = {p.alias for p in dependant.query_params} | {p.alias for d in dependant.dependencies
+                                                         for p in d.query_params}
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise HTTPException(422, f"unknown parameter {', '.join(unknown)}; this operation takes "
+                                 f"{', '.join(sorted(known)) or 'none'}")
+
+
+_BEARER = HTTPBearer(auto_error=False, description="The token set in SITROOM_TOKEN when the server was started")
 
 
 def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
@@ -54,6 +101,7 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
     if not is_postgres(db_path):
         db_path = Path(db_path)
     app = FastAPI(title="sitroom", version=__version__, docs_url=None, redoc_url=None,  # their pages load from a CDN
+                  dependencies=[Depends(_known_parameters_only)],
                   description="Conflict events fused from news reports: events, documents, control, reports.")
     app.state.db_path = db_path
     app.state.allow_ingest = allow_ingest
@@ -101,7 +149,7 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
         with store() as s:
             return {**s.facets(), "certainties": list(CERTAINTIES)}
 
-    @app.get("/api/events", summary="Fused events, filtered, sorted and paginated")
+    @app.get("/api/events", summary="Fused events, filtered, sorted and paginated", responses=_errors(422))
     def events(type: EventType | None = None, country: Country = None,  # noqa: A002 - the API's word
                actor: Annotated[str | None, Query(max_length=200)] = None,
                place: Annotated[str | None, Query(max_length=200)] = None,
@@ -123,7 +171,8 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
         rows.sort(key=key, reverse=sort.startswith("-"))
         return {"total": len(rows), "offset": offset, "limit": limit, "items": rows[offset:offset + limit]}
 
-    @app.get("/api/events/{fused_id}", summary="One fused event with its mentions and evidence")
+    @app.get("/api/events/{fused_id}", summary="One fused event with its mentions and evidence",
+             responses=_errors(404, 422))
     def event(fused_id: Annotated[str, _ident()]) -> dict:
         with store() as s:
             record = s.fused_event(fused_id)
@@ -137,7 +186,8 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
             docs = s.documents()
         return {"total": len(docs), "items": docs[offset:offset + limit]}
 
-    @app.get("/api/documents/{doc_id}", summary="One document: metadata, text, and the events read from it")
+    @app.get("/api/documents/{doc_id}", summary="One document: metadata, text, and the events read from it",
+             responses=_errors(404, 422))
     def document(doc_id: Annotated[str, _ident()]) -> dict:
         with store() as s:
             doc = s.document(doc_id)
@@ -158,7 +208,8 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
 
         return kept(("control", at, country and country.upper()), compute)
 
-    @app.get("/api/places/{country_code}/{name}/control", summary="The control timeline of one place")
+    @app.get("/api/places/{country_code}/{name}/control", summary="The control timeline of one place",
+             responses=_errors(404, 422))
     def place_control(country_code: Annotated[str, _code()], name: Annotated[str, _name()]) -> dict:
         from sitroom.fuse.control import place_key, timelines
 
@@ -169,7 +220,10 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
             raise HTTPException(404, f"no change of control reported for {name}")
         return {"place": name, "country_code": country_code.upper(), "changes": [c.as_row() for c in changes]}
 
-    @app.get("/api/report", summary="The situation report for a period")
+    @app.get("/api/report", summary="The situation report for a period",
+             responses={200: {"description": "The report as JSON, Markdown or HTML (the format parameter)",
+                              "content": {"application/json": {}, "text/markdown": {"schema": {"type": "string"}},
+                                          "text/html": {"schema": {"type": "string"}}}}, **_errors(422)})
     def report(since: Day = None, until: Day = None, country: Country = None,
                format: Literal["json", "md", "html"] = "json"):  # noqa: A002 - the API's word
         from sitroom.report.brief import brief_json, build_brief
@@ -192,20 +246,29 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
 
         return kept(("report", since, until, country, format), compute)
 
-    @app.get("/api/world", summary="Country outlines (Natural Earth 1:110m), for the offline base map")
+    @app.get("/api/world", summary="Country outlines (Natural Earth 1:110m), for the offline base map",
+             response_class=FileResponse,
+             responses={200: {"description": "A GeoJSON FeatureCollection",
+                              "content": {"application/geo+json": {"schema": {"type": "object"}}}}})
     def world() -> FileResponse:
         return FileResponse(_WORLD, media_type="application/geo+json")
 
     @app.post("/api/documents", summary="Ingest one document (only with --allow-ingest and a bearer token)",
-              status_code=201)
-    async def upload(request: Request, authorization: Annotated[str | None, Header()] = None,
+              status_code=201, responses=_errors(401, 403, 413, 422),
+              openapi_extra={"requestBody": {"required": True, "description": "The document, as it would be on disk",
+                                             "content": {"text/plain": {"schema": {"type": "string"}},
+                                                         "application/octet-stream": {"schema": {
+                                                             "type": "string", "format": "binary"}}}}})
+    async def upload(request: Request,
+                     _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)] = None,
                      published: Day = None, lang: Literal["zh", "en", "auto"] | None = None,
                      source: Annotated[str | None, Query(max_length=200)] = None,
                      filename: Annotated[str, Query(pattern=r"^[\w.-]{1,100}\.(txt|md|html|htm|json|jsonl|xml)$")] = "upload.txt") -> dict:
         if not app.state.allow_ingest:
             raise HTTPException(403, "this server is read-only; start it with --allow-ingest to accept documents")
         expected = app.state.token
-        scheme, _, given = (authorization or "").partition(" ")
+        # the header is read as sent (the security dependency above only documents the scheme: it strips spaces)
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
         # the scheme is case-insensitive (RFC 7235: "bearer" is "Bearer"); the token must be exactly the one set,
         # without spaces around it, and is compared as bytes in constant time (a str with non-ASCII characters
         # cannot be compared so)
