@@ -125,26 +125,38 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, lang: str | N
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
+@click.option("--fused", is_flag=True, help="Fused events (reports of one event merged) instead of each report's.")
 @click.option("--type", "event_type", help="Event type (territory_captured, troop_deployment ...).")
 @click.option("--country", help="ISO 3166-1 alpha-2 country code of the place.")
 @click.option("--actor", help="Actor name (actor1 or actor2, case-insensitive substring).")
 @click.option("--since", help="Events on or after YYYY-MM-DD.")
 @click.option("--until", help="Events on or before YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def events(db: str, event_type: str | None, country: str | None, actor: str | None, since: str | None,
+def events(db: str, fused: bool, event_type: str | None, country: str | None, actor: str | None, since: str | None,
            until: str | None, fmt: str) -> None:
-    """Query stored events."""
-    from sitroom.store import Store, write_events
+    """Query stored events (each report's, or with --fused the merged picture)."""
+    from sitroom.store import write_events, write_fused_events
+
+    f = _filters(event_type, country, since, until)
+    with _open(db) as store:
+        if fused:
+            rows = store.fused_events(event_type=f.event_type, country=f.country, since=f.since, until=f.until)
+            if actor:
+                rows = [r for r in rows if actor.lower() in f"{r.get('actor1') or ''}\n{r.get('actor2') or ''}".lower()]
+        else:
+            rows = store.query_events(event_type=f.event_type, country=f.country, actor=actor, since=f.since,
+                                      until=f.until)
+    (write_fused_events if fused else write_events)(rows, fmt, sys.stdout)
+
+
+def _filters(event_type: str | None, country: str | None, since: str | None, until: str | None):
+    """The filter options checked (a known type and country, a period in order), or a usage error."""
+    from sitroom.store.filters import check_filters
 
     try:
-        since_d = parse_date(since, "--since")
-        until_d = parse_date(until, "--until")
-        store = Store(db, must_exist=True, readonly=True)
+        return check_filters(event_type, country, since, until, ("--type", "--country", "--since", "--until"))
     except SitroomError as exc:
         raise click.UsageError(str(exc)) from None
-    with store:
-        rows = store.query_events(event_type=event_type, country=country, actor=actor, since=since_d, until=until_d)
-    write_events(rows, fmt, sys.stdout)
 
 
 @main.command()
@@ -203,6 +215,7 @@ def control(db: str, country: str | None, at: str | None, fmt: str, history: boo
     from sitroom.report.tables import write_control
 
     at_date = _date_option(at, "--at")
+    country = _filters(None, country, None, None).country
     with _open(db) as store:
         fused = store.fused_events(event_type="territory_captured")
     if history:
@@ -227,12 +240,12 @@ def report(db: str, country: str | None, since: str | None, until: str | None, f
     from sitroom.report.brief import build_brief
     from sitroom.report.render import to_html, to_markdown
 
-    since_d, until_d = _date_option(since, "--since"), _date_option(until, "--until")
+    f = _filters(None, country, since, until)
     with _open(db) as store:
         fused = store.fused_events()
         documents = {d["doc_id"]: d for d in store.documents()}
-    brief = build_brief(fused, documents, country, since_d.isoformat() if since_d else None,
-                        until_d.isoformat() if until_d else None, title)
+    brief = build_brief(fused, documents, f.country, f.since.isoformat() if f.since else None,
+                        f.until.isoformat() if f.until else None, title)
     text = to_html(brief) if fmt == "html" else to_markdown(brief)
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -254,9 +267,9 @@ def export(db: str, fmt: str, event_type: str | None, country: str | None, since
     """Export fused events as ACLED-style CSV, GeoJSON, JSON Lines or PLOVER records."""
     from sitroom.export import write_export
 
-    since_d, until_d = _date_option(since, "--since"), _date_option(until, "--until")
+    f = _filters(event_type, country, since, until)
     with _open(db) as store:
-        fused = store.fused_events(event_type=event_type, country=country, since=since_d, until=until_d)
+        fused = store.fused_events(event_type=f.event_type, country=f.country, since=f.since, until=f.until)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as fh:
             n = write_export(fused, fmt, fh)

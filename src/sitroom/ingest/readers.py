@@ -129,6 +129,14 @@ def read_file(path: Path, override: Metadata) -> Iterator[Result]:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def document_from_text(text: str, meta: Metadata, name: str = "<text>") -> Result:
+    """A text given directly (not read from a file) as a RawDocument, with the checks and newline normalisation
+    a file's text gets, or the InputError saying why it cannot be one."""
+    from sitroom.ingest.decode import normalise_newlines
+
+    return _finish(normalise_newlines(text.lstrip("\ufeff")), meta, name, "text", "utf-8")
+
+
 def _finish(text: str, meta: Metadata, path: str, fmt: str, encoding: str, item: int | None = None) -> Result:
     where = path if item is None else f"{path}#{item}"
     if not text or not text.strip():

@@ -13,7 +13,46 @@ CSV_COLUMNS = ["event_id", "doc_id", "event_type", "date_start", "date_end", "da
                "certainty", "attribution", "evidence_start", "evidence_end", "evidence_text"]
 
 
-def _flat(r: dict) -> dict:
+FUSED_COLUMNS = ["fused_id", "event_type", "best_date", "date_start", "date_end", "date_precision", "actor1", "actor2",
+                 "location", "admin1", "country_code", "latitude", "longitude", "location_precision", "quantity",
+                 "quantity_unit", "certainty", "n_sources", "n_mentions", "sources", "first_reported"]
+_TABLE_HEADER = ["date", "type", "actor", "place", "quantity", "certainty"]
+
+
+def flat_fused(r: dict) -> dict:
+    """A fused event record as one flat row (FUSED_COLUMNS): the place spread over columns, sources joined."""
+    loc = r.get("location") or {}
+    return {**{k: r.get(k) for k in FUSED_COLUMNS}, "location": loc.get("name"), "admin1": loc.get("admin1"),
+            "country_code": loc.get("country_code"), "latitude": loc.get("latitude"),
+            "longitude": loc.get("longitude"), "location_precision": loc.get("precision"),
+            "sources": "; ".join(r.get("sources") or [])}
+
+
+def write_fused_events(rows: list[dict], fmt: str, out: TextIO) -> None:
+    """Write fused event records in ``fmt``: table (with a header row), jsonl or csv."""
+    if fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=FUSED_COLUMNS)
+        writer.writeheader()
+        writer.writerows(flat_fused(r) for r in rows)
+    else:
+        out.write(_table_line([*_TABLE_HEADER[:5], "sources", "id"]))
+        for r in rows:
+            f = flat_fused(r)
+            qty = f"{r['quantity']:g} {r['quantity_unit'] or ''}".strip() if r.get("quantity") is not None else ""
+            out.write(_table_line([r.get("best_date") or "?", r["event_type"], r.get("actor1") or "-",
+                                   f["location"] or "-", qty, str(r.get("n_sources", 0)), r["fused_id"]]))
+
+
+def _table_line(cells: list[str]) -> str:
+    widths = (10, 21, 24, 18, 14, 9)
+    return "  ".join([f"{c[:w]:{w}}" for c, w in zip(cells, widths)] + cells[len(widths):]) + "\n"
+
+
+def flat_event(r: dict) -> dict:
+    """An event record as one flat row (CSV_COLUMNS): the place and the evidence spread over columns."""
     loc = r.get("location") or {}
     ev = r.get("evidence") or {}
     return {**{k: r.get(k) for k in CSV_COLUMNS if k in r}, "location": loc.get("name"), "admin1": loc.get("admin1"),
@@ -30,14 +69,15 @@ def write_events(rows: list[dict], fmt: str, out: TextIO) -> None:
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for r in rows:
-            writer.writerow(_flat(r))
+            writer.writerow(flat_event(r))
     else:
+        out.write(_table_line([*_TABLE_HEADER, "evidence"]))
         for r in rows:
-            f = _flat(r)
+            f = flat_event(r)
             qty = f"{r['quantity']:g} {r['quantity_unit']}" if r.get("quantity") is not None else ""
-            out.write("  ".join([f"{r.get('date_start') or '?':10}", f"{r['event_type']:21}", f"{(r.get('actor1') or '-')[:24]:24}",
-                                 f"{(f['location'] or '-')[:18]:18}", f"{qty:14}", f"{r['certainty']:9}",
-                                 (f["evidence_text"] or "")[:50].replace("\n", " ")]) + "\n")
+            out.write(_table_line([r.get("date_start") or "?", r["event_type"], r.get("actor1") or "-",
+                                   f["location"] or "-", qty, r["certainty"],
+                                   (f["evidence_text"] or "")[:50].replace("\n", " ")]))
 
 
 def summary_text(store: Store) -> str:
