@@ -918,6 +918,28 @@ _EN_ONE_PERSON = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:soldier|off
                             r"(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?$", re.I)
 
 
+# "At least 13 soldiers - nine South Africans, three Malawians and one Uruguayan - have been killed", "two
+# soldiers (one American, one Briton) were killed": an aside right before the verb breaks the count down
+_BREAKDOWN_END = re.compile(r"(?P<close>\s[-–—]\s|\s?—\s?|\))\s*(?:(?:has|have|had)\s+been|were|was|are|is|had|have)?\s*$")
+_OPENER = {")": "("}
+
+
+def _head_of_breakdown(s: Sentence, w: Window) -> Quantity | None:
+    """The total a breakdown aside before the trigger details: the last count of people before the aside."""
+    end = _BREAKDOWN_END.search(s.text, max(0, w.trig_start - 40), w.trig_start)
+    if end is None:
+        return None
+    close = end.group("close").strip()
+    opener = _OPENER.get(close, close)
+    start = s.text.rfind(opener, max(0, end.start() - 160), end.start())
+    if start < 0 or not any(start < q.start < end.start() for q in s.quantities):
+        return None
+    heads = [q for q in s.quantities if q.end <= start and start - q.end <= 100
+             and q.unit_class in (None, "people") and q.value == q.value
+             and not re.search(r"[;:]|(?<![A-Z])\.\s|\b(?:killed|wounded|injured|died|dead)\b", s.text[q.end:start])]
+    return heads[-1] if heads else None
+
+
 def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Quantity | None:
     """The number that counts what the event is about (troops sent, people displaced, places taken)."""
     spec = _UNIT_FOR_TYPE.get(event_type)
@@ -947,6 +969,9 @@ def pick_quantity(event_type: str, s: Sentence, w: Window, language: str) -> Qua
         if toll and re.search(r"toll|deaths|casualties|fatalities", s.text[w.trig_start:w.trig_end], re.I):
             return toll[0]  # the death toll since Dec. 27 had passed 1,300; death toll passes 10,000
         # three soldiers were killed and 12 wounded: the number of this conjunct, before its own verb
+        head = _head_of_breakdown(s, w)
+        if head is not None:
+            return head
         before = [q for q in s.quantities if q.end <= w.trig_start and q.unit_class in (None, "people")
                   and max(0, w.trig_start - 120) <= q.start and not _CONJUNCT_BREAK.search(s.text[q.end:w.trig_start])]
         if before:

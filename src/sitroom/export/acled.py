@@ -101,9 +101,17 @@ def timestamp(record: dict, day: date) -> int:
 def time_precision(record: dict) -> int:
     """1 when the day is known, 2 when the report gives a range of a week at most, 3 for a longer range.
 
-    The fused record keeps no per-report date precision: a best date that differs from the earliest start
-    comes from a report that named the day; otherwise the width of the date range decides.
+    Records fused before the precision was kept: a best date that differs from the earliest start comes from a
+    report that named the day; otherwise the width of the date range decides.
     """
+    precision = record.get("date_precision")
+    if precision is not None:  # fused since precision is kept: the precision of the best date itself
+        first, last = _day(record.get("best_date")), _day(record.get("best_date_end"))
+        if precision == "day":
+            return 1
+        if precision == "range" and first and last and (last - first).days <= 7:
+            return 2
+        return 3
     start, end, best = (_day(record.get(k)) for k in ("date_start", "date_end", "best_date"))
     if start is None or end is None or start == end or (best is not None and best != start):
         return 1
@@ -289,12 +297,14 @@ def _casualty_links(fused: list[dict]) -> tuple[dict[str, int], set[str]]:
             continue
         loc = c.get("location") or {}
         start, end = _day(c.get("date_start")), _day(c.get("date_end"))
-        if loc.get("precision") not in ("point", "city", "admin1") or start is None or (end and (end - start).days > 2):
-            continue  # a national toll, or one over weeks, belongs to no single event
+        if loc.get("precision") not in ("point", "city", "admin1") or start is None:
+            continue  # a national toll belongs to no single event
         owners = [r for r in violent.get(_place_key(c), []) if _days_overlap(r, c)]
+        docs, sentences = _sources_of(c)
+        if end and (end - start).days > 2:  # a toll over days ("in recent days"): only the fighting it is told with
+            owners = [r for r in owners if sentences & _sources_of(r)[1]]
         if not owners:
             continue
-        docs, sentences = _sources_of(c)
         owner = min(owners, key=lambda r: (not sentences & _sources_of(r)[1], not docs & _sources_of(r)[0],
                                            VIOLENT_TYPES.index(r["event_type"]), r["fused_id"]))
         out[owner["fused_id"]] = max(out.get(owner["fused_id"], 0), dead)

@@ -18,6 +18,7 @@ from sitroom.fuse.model import FusedEvent, Member, fused_id_for
 DATE_WINDOW = {"territory_captured": 3, "territory_surrendered": 3, "withdrawal": 3, "armed_clash": 2, "attack": 1,
                "air_strike": 1, "troop_deployment": 7, "evacuation": 4, "appeal": 2, "threat": 2, "rejection": 2,
                "meeting": 2, "agreement": 3, "displacement": 30, "casualties": 2, "protest": 1, "arrest": 2}
+YEAR_APART_DAYS = 365
 _PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, None: 3}
 _CERTAINTY_RANK = {"reported": 0, "claimed": 1, "planned": 2, "denied": 3}
 
@@ -90,6 +91,13 @@ def dates_close(a: Member, b: Member, window: int) -> bool:
     return abs((sa - sb).days) <= window
 
 
+def years_apart(a: Member, b: Member) -> bool:
+    """Reports starting more than a year apart: a toll "since 2011" and one of this week are two events, however
+    their ranges overlap."""
+    sa, sb = _day(a.record.get("date_start")), _day(b.record.get("date_start"))
+    return sa is not None and sb is not None and abs((sa - sb).days) > YEAR_APART_DAYS
+
+
 def canonical_order(m: Member) -> tuple:
     """The order a block is clustered in: dated first, by date, most precise place first, then id."""
     loc = _loc(m)
@@ -117,7 +125,8 @@ class _Open:
         """Whether ``m`` joins: nothing in the cluster contradicts it and some report is close in time."""
         kinds = self.kinds.values()
         window = DATE_WINDOW.get(m.record["event_type"], 3)
-        return (all(places_compatible(m, x) and actors_compatible(m, x) and quantities_compatible(m, x) for x in kinds)
+        return (all(places_compatible(m, x) and actors_compatible(m, x) and quantities_compatible(m, x)
+                    and not years_apart(m, x) for x in kinds)
                 and any(dates_close(m, x, window) for x in kinds))
 
     def rank(self, m: Member) -> tuple:
@@ -193,7 +202,15 @@ def summarise(cluster: FusedEvent) -> dict:
     ends = [m.record.get("date_end") or m.record["date_start"] for m in members if m.record.get("date_start")]
     day_votes = Counter(m.record["date_start"] for m in members
                         if m.record.get("date_start") and m.record.get("date_precision") == "day")
-    best_day = sorted(day_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if day_votes else (min(starts) if starts else None)
+    if day_votes:  # the day most reports give
+        best_day, precision = sorted(day_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], "day"
+        best_end = best_day
+    else:  # no report gives a day: the earliest start, as precise as the report that gives it
+        earliest = min((m for m in members if m.record.get("date_start")),
+                       key=lambda m: (m.record["date_start"], m.record.get("date_end") or "", m.event_id), default=None)
+        best_day = earliest.record["date_start"] if earliest else None
+        precision = earliest.record.get("date_precision") if earliest else None
+        best_end = (earliest.record.get("date_end") or best_day) if earliest else None
     actors = Counter(m.record.get("actor1") for m in members if m.record.get("actor1"))
     actor1 = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if actors else None
     actors2 = Counter(m.record.get("actor2") for m in members if m.record.get("actor2"))
@@ -212,6 +229,8 @@ def summarise(cluster: FusedEvent) -> dict:
         "date_start": min(starts) if starts else None,
         "date_end": max(ends) if ends else None,
         "best_date": best_day,
+        "best_date_end": best_end,  # the last day best_date may stand for (best_date itself for a day)
+        "date_precision": precision,  # of best_date: day, or the month, year or range it stands for
         "quantity": quantities[len(quantities) // 2] if quantities else None,  # the median report
         "quantity_unit": next((m.record.get("quantity_unit") for m in members if m.record.get("quantity") is not None), None),
         "quantity_range": [quantities[0], quantities[-1]] if quantities else None,

@@ -18,8 +18,10 @@ class Change:
 
     place: dict  # the location object
     controller: str  # the actor who took it, or "contested"
-    since: str  # YYYY-MM-DD
+    since: str  # YYYY-MM-DD: the first day it may have changed hands
     until: str | None = None
+    since_end: str | None = None  # the last day it may have changed hands (a vague date: early March)
+    since_precision: str | None = None  # day, month, year or range: how exactly the reports date the change
     sources: list[str] = field(default_factory=list)
     fused_ids: list[str] = field(default_factory=list)
     claimants: list[str] = field(default_factory=list)  # for contested changes: who claims it
@@ -30,6 +32,7 @@ class Change:
         return {"place": self.place.get("name"), "admin1": self.place.get("admin1"),
                 "country_code": self.place.get("country_code"), "latitude": self.place.get("latitude"),
                 "longitude": self.place.get("longitude"), "controller": self.controller, "since": self.since,
+                "since_end": self.since_end or self.since, "since_precision": self.since_precision,
                 "until": self.until, "sources": len(self.sources), "source_names": "; ".join(self.sources),
                 "certainty": self.certainty, "claimants": "; ".join(self.claimants)}
 
@@ -59,12 +62,14 @@ def timelines(fused: list[dict]) -> dict[str, list[Change]]:
             sources = sorted({s for f in same_day for s in f.get("sources", [])})
             ids = sorted(f["fused_id"] for f in same_day)
             loc = same_day[0]["location"]
+            end, precision = _dated(same_day, day)
             if len(takers) > 1:
                 change = Change(loc, "contested", day, sources=sources, fused_ids=ids, claimants=takers,
-                                certainty="contested")
+                                certainty="contested", since_end=end, since_precision=precision)
             else:
                 certainty = "reported" if any(f.get("certainty") == "reported" for f in same_day) else same_day[0].get("certainty", "reported")
-                change = Change(loc, takers[0], day, sources=sources, fused_ids=ids, certainty=certainty)
+                change = Change(loc, takers[0], day, sources=sources, fused_ids=ids, certainty=certainty,
+                                since_end=end, since_precision=precision)
             if changes and changes[-1].controller == change.controller:
                 changes[-1].sources = sorted(set(changes[-1].sources) | set(sources))  # the same hold reported again
                 changes[-1].fused_ids += ids
@@ -74,6 +79,15 @@ def timelines(fused: list[dict]) -> dict[str, list[Change]]:
             changes.append(change)
         out[key] = changes
     return out
+
+
+def _dated(same_day: list[dict], day: str) -> tuple[str, str | None]:
+    """(last day, precision) of the captures dated ``day``: the day itself when one reports it exactly, else the
+    shortest range they give (3月初: to the 10th)."""
+    if any(f.get("date_precision") == "day" for f in same_day):
+        return day, "day"
+    vague = sorted(((f.get("best_date_end") or day), f.get("date_precision")) for f in same_day)
+    return vague[0][0], vague[0][1]
 
 
 def state_at(fused: list[dict], at: str | None = None, country: str | None = None) -> list[Change]:

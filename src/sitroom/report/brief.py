@@ -8,9 +8,9 @@ once per fused event with the range the reports gave, never summed across events
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from sitroom.fuse.control import Change, timelines
+from sitroom.report.dates import when_phrase
 
 SECTIONS = [
     ("control", "Territorial control", ("territory_captured", "territory_surrendered", "withdrawal")),
@@ -65,11 +65,13 @@ class Brief:
     fused: list[dict]
 
 
-def _day(value: str | None) -> str:
-    if not value:
-        return "on an unknown date"
-    d = date.fromisoformat(value[:10])
-    return f"{d.day} {d.strftime('%B %Y')}"
+def _when(f: dict) -> str:
+    """When a fused event happened, as precisely as its reports say (a vague date stays a range)."""
+    start = f.get("best_date") or f.get("date_start")
+    precision = f.get("date_precision")
+    if precision is None and f.get("best_date") is None:  # fused before precision was kept: its whole range
+        return when_phrase(start, f.get("date_end"), "range")
+    return when_phrase(start, f.get("best_date_end") or start, precision or "day")
 
 
 def _place(f: dict) -> str:
@@ -87,7 +89,7 @@ def _sentence(f: dict) -> str:
     t = f["event_type"]
     who = f.get("actor1") or "An unidentified actor"
     where = _place(f)
-    when = _day(f.get("best_date") or f.get("date_start"))
+    when = _when(f)
     qty = f.get("quantity")
     qrange = f.get("quantity_range")
     figure = ""
@@ -99,24 +101,24 @@ def _sentence(f: dict) -> str:
     if f.get("denied_by"):
         hedge += f"; denied by {', '.join(f['denied_by'][:2])}"
     if t == "territory_captured":
-        return f"{who} took {where} on {when}{hedge}."
+        return f"{who} took {where} {when}{hedge}."
     if t == "troop_deployment":
         troops = f"{figure} troops" if figure else "troops"
         return f"{who} sent {troops} to {where}, reported {when}{hedge}."
     if t == "displacement":
         people = f"{figure} people" if figure else "people"
-        return f"{people.capitalize() if not figure else people} were reported displaced in {where} (report of {when}){hedge}."
+        return f"{people.capitalize() if not figure else people} were reported displaced in {where} (reported {when}){hedge}."
     if t == "casualties":
         people = f"{figure} people" if figure else "people"
-        return f"{people} were reported killed or wounded in {where} on {when}{hedge}."
+        return f"{people} were reported killed or wounded in {where} {when}{hedge}."
     if t == "meeting":
         other = f" with {f['actor2']}" if f.get("actor2") else ""
-        return f"{who} held talks{other} ({where}) on {when}{hedge}."
+        return f"{who} held talks{other} ({where}) {when}{hedge}."
     if t in ("appeal", "threat", "rejection"):
         to = f" addressed to {f['actor2']}" if f.get("actor2") else ""
-        return f"{who} {_VERB[t]}{to} on {when}{hedge}."
+        return f"{who} {_VERB[t]}{to} {when}{hedge}."
     verb = _VERB.get(t, t.replace("_", " "))
-    return f"{who} {verb} {where} on {when}{hedge}."
+    return f"{who} {verb} {where} {when}{hedge}."
 
 
 def build_brief(fused: list[dict], documents: dict[str, dict], country: str | None = None,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
+from sitroom.report.dates import date_label
 from sitroom.report.brief import SECTIONS, Brief
 from sitroom.report.svg import control_map, timeline
 
@@ -31,7 +32,7 @@ def to_markdown(brief: Brief) -> str:
         lines += ["| date | place | country | taken by | sources |", "|---|---|---|---|---|"]
         for c in brief.control_changes:
             who = c.controller if c.controller != "contested" else "contested: " + ", ".join(c.claimants)
-            lines.append(f"| {c.since} | {c.place.get('name')} | {c.place.get('country_code')} | {who} | {len(c.sources)} |")
+            lines.append(f"| {date_label(c.since, c.since_end, c.since_precision)} | {c.place.get('name')} | {c.place.get('country_code')} | {who} | {len(c.sources)} |")
     else:
         lines.append("No change of control reported.")
     for key, heading, items in brief.sections:
@@ -76,7 +77,7 @@ def to_html(brief: Brief) -> str:
         out.append("<table><tr><th>date</th><th>place</th><th>country</th><th>taken by</th><th>sources</th></tr>")
         for c in brief.control_changes:
             who = c.controller if c.controller != "contested" else "contested: " + ", ".join(c.claimants)
-            out.append(f"<tr><td>{e(c.since)}</td><td>{e(c.place.get('name') or '')}</td>"
+            out.append(f"<tr><td>{e(date_label(c.since, c.since_end, c.since_precision))}</td><td>{e(c.place.get('name') or '')}</td>"
                        f"<td>{e(c.place.get('country_code') or '')}</td><td>{e(who)}</td><td>{len(c.sources)}</td></tr>")
         out.append("</table>")
     else:

@@ -5,10 +5,11 @@ import csv
 import json
 from typing import TextIO
 
+from sitroom.report.dates import date_label
 from sitroom.fuse.control import Change
 
 CONTROL_COLUMNS = ["place", "admin1", "country_code", "latitude", "longitude", "controller", "since", "sources",
-                   "until", "certainty", "source_names", "claimants"]
+                   "until", "certainty", "source_names", "claimants", "since_end", "since_precision"]
 
 
 def write_control(rows: list[Change], fmt: str, out: TextIO) -> None:
@@ -25,7 +26,7 @@ def write_control(rows: list[Change], fmt: str, out: TextIO) -> None:
             out.write("no place reported taken\n")
         for c in rows:
             r = c.as_row()
-            out.write(f"{r['since']:10}  {(r['place'] or '')[:22]:22} {r['country_code'] or '':3} "
+            out.write(f"{date_label(c.since, c.since_end, c.since_precision):22}  {(r['place'] or '')[:22]:22} {r['country_code'] or '':3} "
                       f"{r['controller'][:28]:28} {r['sources']:2d} source(s)"
                       + (f"  until {r['until']}" if r["until"] else "")
                       + (f"  claimed by: {r['claimants']}" if r["claimants"] else "") + "\n")

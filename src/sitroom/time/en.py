@@ -66,13 +66,31 @@ def find_times(text: str, ref: date | None) -> list[TimeExpr]:
 
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            add(_resolve(name, m, ref))
+            expr = _resolve(name, m, ref)
+            if expr is not None and expr.kind == "since" and _WHEN_CLAUSE.match(text, expr.end):
+                expr = _when_itself(name, pattern, text, m, ref) or expr
+            add(expr)
     for pattern, word, kind, a, b in _relative():
         for m in pattern.finditer(text):
             expr = _relative_expr(word, kind, a, b, ref, m.start())
             add(replace(expr, start=m.start(), end=m.end(), text=m.group(0)))
     found.sort(key=lambda e: e.start)
     return found
+
+
+# "since December 2016, when government troops retook ...": the clause says what happened then, on that date
+_WHEN_CLAUSE = re.compile(r",?\s+when\b")
+
+
+def _when_itself(name: str, pattern: re.Pattern, text: str, m: re.Match, ref: date) -> TimeExpr | None:
+    """The date a "since X, when ..." names, read as "in X": X itself, not the range from X to the report."""
+    head = m.group(0)[:5]
+    if head.lower() != "since":
+        return None
+    as_in = text[:m.start()] + "in   " + text[m.start() + 5:]  # same length: offsets stay those of ``text``
+    again = pattern.match(as_in, m.start())
+    expr = _resolve(name, again, ref) if again else None
+    return replace(expr, text=m.group(0)) if expr is not None else None
 
 
 def _month(token: str) -> int:
