@@ -31,8 +31,10 @@ _PRONOUN = {"en": re.compile(r"\b(?:He|She|They|We|It|he|she|they|we|it)\b(?!\s+
             "zh": re.compile(r"(?:他们|她们|我们|他|她)(?![的们])")}
 _ACTING_TYPES = ("person", "nsag", "igo", "ngo", "government", "state_force")
 # Jordan has said it will send …: a state that speaks is what the pronoun after its verb stands for
+# (Britain said on Thursday it would send …, Jordan announced in a statement late on Monday that it …)
 _SAYS_IT = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:said|says|announced|warned|stated|insisted|promised|pledged|vowed|"
-                      r"threatened|declared|confirmed|denied)\s+(?:that\s+)?$")
+                      r"threatened|declared|confirmed|denied)"
+                      r"(?:\s+(?:on|in|late|early|last|this|during|at|earlier|later)\b[^,;.\"“”]{0,30}?)?,?\s+(?:that\s+)?$")
 
 
 # A person's name after a title (Prime Minister Arseny Yatseniuk) or in apposition to one (Yemen's foreign
@@ -194,6 +196,11 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
         for m in _PRONOUN[doc.language].finditer(s.text):
             if any(a.start <= m.start() < a.end for a in s.actors):
                 continue
+            if m.group(0).lower() in ("we", "我们"):
+                speaker = quote_speaker(s, m.start())
+                if speaker is not None:  # 泽连斯基说：「我们正在收复赫松」: "we" is the speaker's side
+                    added.append(ActorMention(m.start(), m.end(), m.group(0), lex.top(speaker)))
+                    continue
             plural = m.group(0).lower() in ("they", "we", "it", "他们", "她们", "我们")
             fits = (lambda a: a.type != "person") if plural else (lambda a: a.type == "person")
             aside = _appositive_spans(s.text[:m.start()]) if doc.language == "en" else []
@@ -219,6 +226,35 @@ def resolve_pronouns(doc: Document, lex: ActorLexicon, window: int = 3) -> None:
             if a.actor is not None and a.actor.type in _ACTING_TYPES and a not in added \
                     and not any(x <= a.start < y for x, y in asides):  # nor in the sentences after
                 recent.append((s.index, a.start, a.actor))
+
+
+_QUOTES = {"「": "」", "“": "”", "『": "』", '"': '"'}
+
+
+def quote_speaker(s, pos: int) -> Actor | None:
+    """Who speaks the quotation holding ``pos``: the last actor named before it opens (X said: "…"), else the
+    first named right after it closes ("…," X said); None outside a quotation."""
+    text = s.text
+    opening = -1
+    for left, right in _QUOTES.items():
+        i = text.rfind(left, 0, pos)
+        if i < 0:
+            continue
+        still_open = text.count(left, 0, pos) % 2 == 1 if left == right else text.find(right, i + 1, pos) < 0
+        if still_open and i > opening:
+            opening, closing = i, right
+    if opening < 0:
+        return None
+    named = [a for a in s.actors if a.actor is not None and (a.actor.type in _ACTING_TYPES or a.actor.type == "state")]
+    before = [a for a in named if a.end <= opening]
+    if before:
+        speaker = before[-1]
+        qualifier = [a for a in before[:-1] if a.actor.type != "person" and 0 <= speaker.start - a.end <= 10]
+        # 沙姆解放组织领导人朱拉尼说: the person speaks for the group named in his title, whatever he became later
+        return qualifier[-1].actor if speaker.actor.type == "person" and qualifier else speaker.actor
+    end = text.find(closing, pos)
+    after = [a for a in named if end >= 0 and end < a.start <= end + 40]
+    return after[0].actor if after else None
 
 
 _POSSESSIVE = re.compile(r"\b(?:[Tt]heir|[Ii]ts)\s+$")

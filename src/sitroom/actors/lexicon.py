@@ -176,6 +176,20 @@ class ActorLexicon:
                     self._seats[name] = found[0]
         return next((self._seats[a.name] for a in self._with_parents(actor) if a.name in self._seats), None)
 
+    def forces_of(self, state: Actor) -> Actor | None:
+        """A state's own armed forces as the lexicon names them (Ukraine: Ukrainian forces), or None."""
+        code = self.country_of(state) if state.type == "state" else None
+        if not code:
+            return None
+        adjective = self.gaz.adjective(code)
+        for name in (f"{adjective} forces", f"{adjective} army", f"{adjective} armed forces"):
+            found = self.by_name.get(name)
+            if found is not None and found.type == "state_force" and self.country_of(found) == code:
+                return found
+        # else the first force the lexicon files directly under the state (US military, Israel Defense Forces)
+        return next((a for a in self.by_name.values() if a.type == "state_force" and a.affiliation == code
+                     and a.country == code), None)
+
     def armed_arm(self, actor: Actor) -> Actor | None:
         """The armed force of an actor ("forces loyal to the Tripoli government", "troops loyal to Machar"):
         the actor itself when armed, else the first armed row affiliated with it or with its parent."""

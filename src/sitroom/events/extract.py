@@ -415,6 +415,10 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         if event_type in CAPTURE_TYPES and place is not None and place.kind != "country":
             site = implicit_site if pm is None or pm.start < 0 else site_of(s, w, pm, lang)
         top = lex.top(actor) if actor is not None else None
+        if event_type == "territory_captured" and top is not None and top.type == "state":
+            # Ukraine retook Kherson: a state takes ground through its forces; the control table names them
+            # alike whoever reports it
+            top = lex.forces_of(top) or top
         if event_type == "territory_captured" and top is not None and top.armed:
             discourse.last_captor = top
         ev_start, ev_end = s.span(w.start, w.end) if lang == "zh" else (s.start, s.end)
@@ -425,7 +429,7 @@ def _frame(doc: Document, s: Sentence, trig: Trigger, match: re.Match, extra_pla
         actor2, a2 = None, None
         if actor2_mention is not None and actor2_mention.actor is not None:
             a2 = lex.top(actor2_mention.actor)
-            actor2 = a2.name if top is None or a2.name != top.name else None
+            actor2 = a2.name if top is None or (a2.name != top.name and not _own_forces(top, a2, lex)) else None
         if victims is not None:
             actor2 = victims.name
         for known in (top, victims, a2):
@@ -719,3 +723,15 @@ def _fallback_place(doc: Document, event_type: str, s: Sentence, w: frames.Windo
         if place is not None:
             return place, "the country the report is about (no place in the sentence)"
     return None, "no place written"
+
+
+_STATE_SIDE = ("state", "government", "state_force")
+
+
+def _own_forces(actor1: Actor, other: Actor, lex: ActorLexicon) -> bool:
+    """Whether ``other`` is ``actor1``'s own state or forces (Britain ... would send 600 troops, Russia withdrew
+    its troops): the troops that act for actor1 are not a second party to the event. Two forces of one country
+    (Peshmerga and the Iraqi army, North and South Vietnamese forces) stay two parties."""
+    kinds = {actor1.type, other.type}
+    return (kinds <= set(_STATE_SIDE) and kinds != {"state_force"}  # two forces of one country may fight
+            and lex.country_of(actor1) is not None and lex.country_of(actor1) == lex.country_of(other))
