@@ -259,8 +259,8 @@ def test_wal_mode_and_schema_revision(db: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert revision == SCHEMA_REVISION == "0003"
-    assert {"events_type_date", "events_block", "fused_block", "fused_members_fused"} <= indexes
+    assert revision == SCHEMA_REVISION == "0004"
+    assert {"events_type_date", "events_block", "fused_block", "fused_members_fused", "reviews_event"} <= indexes
     with Store(db) as store:  # reopening keeps it
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert {k: v for k, v in store.counts().items() if k != "fused_events"} == {"documents": 0, "events": 0}

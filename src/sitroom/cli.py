@@ -204,6 +204,50 @@ def fuse(db: str) -> None:
 
 
 @main.command()
+@click.argument("event_id", required=False)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
+@click.option("--verify", "action", flag_value="verify", help="Mark the event as checked and right.")
+@click.option("--reject", "action", flag_value="reject", help="Take the event out of the picture (wrongly extracted).")
+@click.option("--correct", "corrections", multiple=True, metavar="FIELD=VALUE",
+              help="Correct a field (event_type, actor1, actor2, location, date_start, date_end, date_precision, "
+                   "quantity, quantity_unit, certainty, attribution); repeat for several; VALUE null clears it.")
+@click.option("--note", help="Why (kept with the review).")
+@click.option("--reviewer", help="Who reviews (kept with the review).")
+@click.option("--list", "show", is_flag=True, help="List every review made, oldest first.")
+def review(event_id: str | None, db: str, action: str | None, corrections: tuple[str, ...], note: str | None,
+           reviewer: str | None, show: bool) -> None:
+    """Verify, reject or correct an event (an event id, or a fused id for all its reports). Reviews are kept
+    apart from what was extracted and survive re-ingest and re-fusion; the picture is fused again at once."""
+    from sitroom.store import refuse_blocks
+    from sitroom.store.reviews import parse_changes
+
+    if show:
+        with _open(db) as store:
+            for r in store.review_log():
+                changes = ", ".join(f"{k}={v}" for k, v in (r["changes"] or {}).items())
+                click.echo("\t".join([str(r["review_id"]), r["created_at"], r["event_id"], r["action"], changes,
+                                      r["note"] or "", r["reviewer"] or ""]))
+        return
+    if not event_id:
+        raise click.UsageError("give the EVENT_ID to review (or --list)")
+    if bool(action) + bool(corrections) != 1:
+        raise click.UsageError("give one of --verify, --reject or --correct FIELD=VALUE")
+    try:
+        changes = parse_changes(list(corrections)) if corrections else None
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+    with _open(db, write=True) as store:
+        targets = [event_id] if store.has_event(event_id) else store.members_of(event_id)
+        if not targets:
+            raise click.UsageError(f"{store.name}: no event or fused event {event_id}")
+        blocks: set[tuple[str, str]] = set()
+        for target in targets:
+            blocks |= store.add_review(target, action or "correct", changes, note, reviewer)
+        refuse_blocks(store, blocks)
+    click.echo(f"{action or 'correct'}: {len(targets)} event(s) reviewed; the picture is fused again")
+
+
+@main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code.")
 @click.option("--at", "at", help="State on this date (YYYY-MM-DD); default: the latest known.")

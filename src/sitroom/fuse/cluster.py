@@ -218,7 +218,8 @@ def summarise(cluster: FusedEvent) -> dict:
     quantities = sorted(m.record["quantity"] for m in members if m.record.get("quantity") is not None)
     sources = sorted({m.source for m in members})
     certainty, denied_by = _fused_certainty(members)
-    return {
+    reviewed = [m.record["review"] for m in members if m.record.get("review")]
+    record = {
         "fused_id": cluster.fused_id,
         "event_type": first["event_type"],
         "actor1": actor1,
@@ -245,6 +246,13 @@ def summarise(cluster: FusedEvent) -> dict:
                       "attribution": m.record.get("attribution"), "date_start": m.record.get("date_start"),
                       "evidence": m.record.get("evidence")} for m in members],
     }
+    if reviewed:  # an analyst's word on some of its reports (sitroom review)
+        record["verified"] = any(r.get("status") == "verified" for r in reviewed)
+        record["corrected"] = sorted({k for r in reviewed for k in r.get("corrected", {})})
+        for mention, m in zip(record["mentions"], members):
+            if m.record.get("review"):
+                mention["review"] = m.record["review"]
+    return record
 
 
 def _fused_certainty(members: list[Member]) -> tuple[str, list[str]]:

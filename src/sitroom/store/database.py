@@ -17,6 +17,7 @@ from sitroom.errors import StoreError
 from sitroom.events.model import Event
 from sitroom.store import migrate
 from sitroom.store.backends import connect, display_name, is_postgres
+from sitroom.store.reviews import Review, block_of, dumps, effective
 from sitroom.text.document import Document
 
 SCHEMA_REVISION = migrate.HEAD
@@ -31,6 +32,7 @@ class Store:
         if must_exist:
             require_database(target)
         self.conn = None
+        self._has_reviews: bool | None = None
         try:
             self.conn = connect(self.target, readonly)
             if readonly:
@@ -118,33 +120,121 @@ class Store:
     def query_events(self, event_type: str | None = None, country: str | None = None, actor: str | None = None,
                      since: date | None = None, until: date | None = None, doc_id: str | None = None,
                      limit: int | None = None, offset: int = 0) -> list[dict]:
-        """Event records (the contract's JSON objects) matching the filters, in date order."""
+        """Event records (the contract's JSON objects, as reviewed) matching the filters, in date order."""
         where, args = _conditions([
             ("event_type = ?", event_type), ("country_code = ?", country.upper() if country else None),
             ("(lower(actor1) LIKE ? OR lower(actor2) LIKE ?)", (f"%{actor.lower()}%",) * 2 if actor else None),
             ("coalesce(date_end, date_start) >= ?", since.isoformat() if since else None),
             ("date_start <= ?", until.isoformat() if until else None), ("doc_id = ?", doc_id)])
-        sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date_start IS NULL, date_start, doc_id, evidence_start, event_id"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+        reviewed = self.reviews()
+        if not reviewed:
+            sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+            sql += " ORDER BY date_start IS NULL, date_start, doc_id, evidence_start, event_id"
+            if limit is not None:
+                sql += " LIMIT ? OFFSET ?"
+                args += [limit, offset]
+            return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+        # reviewed events are matched on their reviewed values, the others in SQL as stored
+        rows = [json.loads(r[0]) for r in self.conn.execute(
+            "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else ""), args)]
+        rows = [r for r in rows if r["event_id"] not in reviewed]
+        for record in self._records(list(reviewed)):
+            r = effective(record, reviewed[record["event_id"]])
+            if _matches(r, event_type, country, actor, since, until, doc_id):
+                rows.append(r)
+        rows.sort(key=lambda r: (r.get("date_start") is None, r.get("date_start") or "", r["doc_id"],
+                                 (r.get("evidence") or {}).get("start", 0), r["event_id"]))
+        return rows[offset:offset + limit] if limit is not None else rows
+
+    def _records(self, event_ids: list[str]) -> list[dict]:
+        """The extracted records of these events (those stored)."""
+        out = []
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i:i + 500]
+            out += [json.loads(r[0]) for r in self.conn.execute(
+                f"SELECT record FROM events WHERE event_id IN ({','.join('?' * len(chunk))})", chunk)]
+        return out
+
+    # reviews -----------------------------------------------------------------
+    def reviews(self) -> dict[str, Review]:
+        """Every reviewed event's merged review (empty for a database written before reviews existed)."""
+        if self._has_reviews is None:
+            self._has_reviews = migrate.has_table(self.conn, "reviews")
+        if not self._has_reviews:
+            return {}
+        out: dict[str, Review] = {}
+        for event_id, action, changes, note in self.conn.execute(
+                "SELECT event_id, action, changes, note FROM reviews ORDER BY review_id"):
+            out.setdefault(event_id, Review()).add(action, json.loads(changes) if changes else None, note)
+        return out
+
+    def review_log(self) -> list[dict]:
+        """Every review as it was made, oldest first."""
+        if not migrate.has_table(self.conn, "reviews"):
+            return []
+        return [{**r, "changes": json.loads(r["changes"]) if r["changes"] else None} for r in self.conn.dicts(
+            "SELECT review_id, event_id, action, changes, note, reviewer, created_at FROM reviews ORDER BY review_id")]
+
+    def add_review(self, event_id: str, action: str, changes: dict | None = None, note: str | None = None,
+                   reviewer: str | None = None) -> set[tuple[str, str]]:
+        """Store one review of a stored event; returns the blocks to fuse again (where it was and where it is)."""
+        with self.conn.transaction():
+            row = self.conn.execute("SELECT record FROM events WHERE event_id=?", (event_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no event {event_id} (give an event id from `sitroom events` or a fused id "
+                                 "from `sitroom events --fused`)", self.name)
+            record = json.loads(row[0])
+            review = self.reviews().get(event_id)
+            before = effective(record, review)
+            self.conn.execute("INSERT INTO reviews(event_id, action, changes, note, reviewer, created_at)"
+                              " VALUES (?,?,?,?,?,?)", (event_id, action, dumps(changes), note, reviewer,
+                                                        datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            after_review = review or Review()
+            after_review.add(action, changes, note)
+            after = effective(record, after_review)
+            self._changed()
+        return {block_of(before), block_of(after)}
+
+    def has_event(self, event_id: str) -> bool:
+        """Whether an event with this id is stored."""
+        return self.conn.execute("SELECT 1 FROM events WHERE event_id=?", (event_id,)).fetchone() is not None
+
+    def members_of(self, fused_id: str) -> list[str]:
+        """The event ids of one fused event (empty when there is none)."""
+        return [r[0] for r in self.conn.execute("SELECT event_id FROM fused_members WHERE fused_id=? ORDER BY event_id",
+                                                (fused_id,))]
 
     # fusion -----------------------------------------------------------------
     def all_blocks(self) -> set[tuple[str, str]]:
         """Every (event type, country) block."""
         rows = self.conn.execute("SELECT DISTINCT event_type, coalesce(country_code, '') FROM events")
-        return {(r[0], r[1]) for r in rows}
+        blocks = {(r[0], r[1]) for r in rows}
+        reviewed = self.reviews()
+        return blocks | {block_of(effective(r, reviewed[r["event_id"]])) for r in self._records(list(reviewed))}
 
     def block_members(self, event_type: str, block: str):
         """The stored events of one block with their documents' outlet and publication date."""
         from sitroom.fuse.model import Member
 
-        rows = self.conn.execute(
-            "SELECT e.record, d.source, d.url, d.path, d.published FROM events e JOIN documents d USING (doc_id) "
-            "WHERE e.event_type = ? AND coalesce(e.country_code, '') = ?", (event_type, block))
-        return [Member(json.loads(r[0]), _outlet(r[1], r[2], r[3]), r[4]) for r in rows]
+        select = "SELECT e.record, d.source, d.url, d.path, d.published FROM events e JOIN documents d USING (doc_id) "
+        rows = self.conn.execute(select + "WHERE e.event_type = ? AND coalesce(e.country_code, '') = ?",
+                                 (event_type, block))
+        reviewed = self.reviews()
+        members = [Member(json.loads(r[0]), _outlet(r[1], r[2], r[3]), r[4]) for r in rows]
+        if not reviewed:
+            return members
+        # reviewed events count where their review puts them, and not at all when rejected
+        members = [m for m in members if m.record["event_id"] not in reviewed]
+        ids = list(reviewed)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self.conn.execute(select + f"WHERE e.event_id IN ({','.join('?' * len(chunk))})", chunk):
+                record = json.loads(r[0])
+                review = reviewed[record["event_id"]]
+                mine = effective(record, review)
+                if review.status != "rejected" and block_of(mine) == (event_type, block):
+                    members.append(Member(mine, _outlet(r[1], r[2], r[3]), r[4]))
+        return members
 
     def block_size(self, event_type: str, block: str) -> int:
         """How many stored events a block holds (events are only ever added: an equal count is the same set)."""
@@ -155,9 +245,10 @@ class Store:
         """Blocks holding events that belong to no fused event: left so by an ingest stopped before it fused
         (killed, power cut), and fused by the next one."""
         rows = self.conn.execute(
-            "SELECT DISTINCT e.event_type, coalesce(e.country_code, '') FROM events e "
+            "SELECT e.event_id, e.event_type, coalesce(e.country_code, '') FROM events e "
             "LEFT JOIN fused_members m ON m.event_id = e.event_id WHERE m.event_id IS NULL")
-        return {(r[0], r[1]) for r in rows}
+        reviewed = self.reviews()
+        return {(r[1], r[2]) for r in rows if r[0] not in reviewed or reviewed[r[0]].status != "rejected"}
 
     def replace_block(self, event_type: str, block: str, fused: list[dict], seen: int | None = None,
                       recompute: Callable[[], list[dict]] | None = None) -> int:
@@ -291,6 +382,19 @@ def require_database(target: str | Path) -> None:
         raise StoreError(f"cannot be reached: {exc.strerror or exc}", str(target)) from None
     if not exists:
         raise StoreError("no such database; create it with `sitroom ingest PATH --db FILE`", str(target))
+
+
+def _matches(r: dict, event_type: str | None, country: str | None, actor: str | None, since: date | None,
+             until: date | None, doc_id: str | None) -> bool:
+    """The filters of query_events, on one record."""
+    loc = r.get("location") or {}
+    names = f"{r.get('actor1') or ''}\n{r.get('actor2') or ''}".lower()
+    start, end = r.get("date_start"), r.get("date_end") or r.get("date_start")
+    return ((not event_type or r["event_type"] == event_type)
+            and (not country or loc.get("country_code") == country.upper())
+            and (not actor or actor.lower() in names) and (not doc_id or r["doc_id"] == doc_id)
+            and (not since or (end is not None and end >= since.isoformat()))
+            and (not until or (start is not None and start <= until.isoformat())))
 
 
 def _read_only_hint(target: str | Path) -> str:

@@ -12,19 +12,19 @@ from pathlib import Path
 from sitroom.errors import StoreError
 from sitroom.store.backends import Connection, display_name, is_postgres
 
-HEAD = "0003"
-KNOWN = ("0001", "0002", "0003")
+HEAD = "0004"
+KNOWN = ("0001", "0002", "0003", "0004")
 _LEGACY = {1: "0001", 2: "0002"}  # meta.schema_version of files written before Alembic -> their revision
 
 
 def revision_of(conn: Connection) -> str | None:
     """The schema revision of a database: its Alembic revision, the revision of a pre-Alembic file, or None
     when it holds no sitroom tables yet."""
-    if _has_table(conn, "alembic_version"):
+    if has_table(conn, "alembic_version"):
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if row:
             return row[0]
-    if _has_table(conn, "meta"):
+    if has_table(conn, "meta"):
         row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row:
             try:
@@ -47,12 +47,13 @@ def upgrade(conn: Connection, target: str | Path) -> None:
     """Bring the database to the newest revision (creating every table of an empty one)."""
     check_known(conn, target)
     revision = revision_of(conn)
-    if revision == HEAD and _has_table(conn, "alembic_version"):
+    if revision == HEAD and has_table(conn, "alembic_version"):
         return
-    _run_alembic(target, stamp=revision if not _has_table(conn, "alembic_version") else None)
+    _run_alembic(target, stamp=revision if not has_table(conn, "alembic_version") else None)
 
 
-def _has_table(conn: Connection, name: str) -> bool:
+def has_table(conn: Connection, name: str) -> bool:
+    """Whether the database has this table."""
     if conn.dialect == "sqlite":
         sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"
     else:

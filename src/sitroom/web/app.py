@@ -21,7 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator
+from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitroom import __version__
@@ -61,6 +61,34 @@ def _iso_day(value: object) -> object:
 Day = Annotated[date | None, Query(description="YYYY-MM-DD"), BeforeValidator(_iso_day)]
 
 
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class ReviewChanges(BaseModel):
+    """The fields a correction may set (null clears one that may be empty)."""
+    model_config = {"extra": "forbid"}
+    event_type: EventType | None = None
+    actor1: Name | None = None
+    actor2: Name | None = None
+    location: Annotated[Name | None, Field(description="English place name, ',CC' added when ambiguous")] = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: Literal["day", "month", "year", "range"] | None = None
+    quantity: Annotated[float, Field(ge=0, le=1e12)] | None = None
+    quantity_unit: Name | None = None
+    certainty: Certainty | None = None
+    attribution: Name | None = None
+
+
+class ReviewBody(BaseModel):
+    """An analyst's review of an event: verify, reject, or correct fields (``changes``, with action correct)."""
+    model_config = {"extra": "forbid"}
+    action: Literal["verify", "reject", "correct"]
+    changes: ReviewChanges | None = None
+    note: Annotated[str, Field(max_length=1000)] | None = None
+    reviewer: Annotated[str, Field(max_length=200)] | None = None
+
+
 class Problem(BaseModel):
     """The body of every error answer."""
     ok: Literal[False] = False
@@ -69,7 +97,7 @@ class Problem(BaseModel):
 
 def _errors(*statuses: int) -> dict[int | str, dict]:
     """The OpenAPI description of the error answers an operation can give."""
-    meaning = {401: "No valid bearer token", 403: "The server is read-only", 404: "Nothing with this id or name",
+    meaning = {400: "The body cannot be read as JSON", 401: "No valid bearer token", 403: "The server is read-only", 404: "Nothing with this id or name",
                413: "The document is larger than the upload limit",
                422: "A parameter or the document is not valid (the message says which)"}
     return {status: {"model": Problem, "description": meaning[status]} for status in statuses}
@@ -253,6 +281,47 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
     def world() -> FileResponse:
         return FileResponse(_WORLD, media_type="application/geo+json")
 
+    def require_writer(request: Request, what: str) -> None:
+        """Stop unless the server takes writes (--allow-ingest) and the request carries the bearer token."""
+        if not app.state.allow_ingest:
+            raise HTTPException(403, f"this server is read-only; start it with --allow-ingest to {what}")
+        expected = app.state.token
+        # the header is read as sent (the security dependency only documents the scheme: it strips spaces)
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        # the scheme is case-insensitive (RFC 7235: "bearer" is "Bearer"); the token must be exactly the one set,
+        # without spaces around it, and is compared as bytes in constant time (a str with non-ASCII characters
+        # cannot be compared so)
+        if not expected or scheme.lower() != "bearer" or \
+                not hmac.compare_digest(given.encode("utf-8", "surrogatepass"),
+                                        expected.encode("utf-8", "surrogatepass")):
+            raise HTTPException(401, "a valid bearer token (SITROOM_TOKEN) is required",
+                                headers={"WWW-Authenticate": "Bearer"})
+
+    @app.post("/api/events/{event_id}/review", summary="Verify, reject or correct an event (as sitroom review)",
+              responses=_errors(400, 401, 403, 404, 422))
+    def review(event_id: Annotated[str, _ident()], body: ReviewBody, request: Request,
+               _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)] = None) -> dict:
+        from sitroom.store import refuse_blocks
+        from sitroom.store.reviews import parse_changes
+
+        require_writer(request, "accept reviews")
+        with Store(db_path) as s:
+            targets = [event_id] if s.has_event(event_id) else s.members_of(event_id)
+            if not targets:
+                raise HTTPException(404, f"no event or fused event {event_id}")
+            given = body.changes.model_dump(mode="json", exclude_unset=True) if body.changes else {}
+            if (body.action == "correct") != bool(given):
+                raise HTTPException(422, "changes are given with action correct, and only with it")
+            try:
+                changes = parse_changes(given) if given else None
+            except SitroomError as exc:
+                raise HTTPException(422, str(exc)) from None
+            blocks: set[tuple[str, str]] = set()
+            for target in targets:
+                blocks |= s.add_review(target, body.action, changes, body.note, body.reviewer)
+            refuse_blocks(s, blocks)
+        return {"ok": True, "action": body.action, "events": targets}
+
     @app.post("/api/documents", summary="Ingest one document (only with --allow-ingest and a bearer token)",
               status_code=201, responses=_errors(401, 403, 413, 422),
               openapi_extra={"requestBody": {"required": True, "description": "The document, as it would be on disk",
@@ -264,19 +333,7 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
                      published: Day = None, lang: Literal["zh", "en", "auto"] | None = None,
                      source: Annotated[str | None, Query(max_length=200)] = None,
                      filename: Annotated[str, Query(pattern=r"^[\w.-]{1,100}\.(txt|md|html|htm|json|jsonl|xml)$")] = "upload.txt") -> dict:
-        if not app.state.allow_ingest:
-            raise HTTPException(403, "this server is read-only; start it with --allow-ingest to accept documents")
-        expected = app.state.token
-        # the header is read as sent (the security dependency above only documents the scheme: it strips spaces)
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        # the scheme is case-insensitive (RFC 7235: "bearer" is "Bearer"); the token must be exactly the one set,
-        # without spaces around it, and is compared as bytes in constant time (a str with non-ASCII characters
-        # cannot be compared so)
-        if not expected or scheme.lower() != "bearer" or \
-                not hmac.compare_digest(given.encode("utf-8", "surrogatepass"),
-                                        expected.encode("utf-8", "surrogatepass")):
-            raise HTTPException(401, "a valid bearer token (SITROOM_TOKEN) is required",
-                                headers={"WWW-Authenticate": "Bearer"})
+        require_writer(request, "accept documents")
         too_big = HTTPException(413, f"document is larger than {MAX_UPLOAD_BYTES} bytes")
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES:
