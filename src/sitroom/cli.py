@@ -351,6 +351,41 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file (opened read-only).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--metadata-only", is_flag=True, help="Print the Datasette metadata and stop.")
+@click.pass_context
+def datasette(ctx: click.Context, db: str, port: int, metadata_only: bool) -> None:
+    """Browse the database with Datasette (SQL, facets, CSV): read-only, with sitroom's table descriptions,
+    facets and canned queries. Needs sitroom[datasette]; arguments after -- go to Datasette."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from sitroom.store.backends import is_postgres
+    from sitroom.store.database import require_database
+    from sitroom.store.datasette import datasette_metadata
+
+    if is_postgres(db):
+        raise click.UsageError("Datasette reads SQLite files only")
+    try:
+        require_database(db)
+    except SitroomError as exc:
+        raise click.UsageError(str(exc)) from None
+    metadata = datasette_metadata(db)
+    if metadata_only:
+        click.echo(json.dumps(metadata, indent=2, ensure_ascii=False))
+        return
+    program = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
+    if not Path(program).exists():
+        raise click.UsageError("Datasette is not installed: pip install 'sitroom[datasette]'")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as fh:
+        json.dump(metadata, fh)
+        fh.flush()
+        sys.exit(subprocess.call([program, "serve", "-i", db, "--metadata", fh.name, "--port", str(port), *ctx.args]))
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
