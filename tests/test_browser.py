@@ -115,11 +115,11 @@ class Log:
 
 
 @contextlib.contextmanager
-def open_page(chromium, server: str):
+def open_page(chromium, server: str, size: tuple[int, int] = (1400, 900)):
     """A fresh browser context and page; requests to any other host are recorded, then aborted."""
     if isinstance(chromium, str):
         pytest.fail(chromium, pytrace=False)
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    context = chromium.new_context(viewport={"width": size[0], "height": size[1]})
     log = Log()
 
     def route(r) -> None:
@@ -356,3 +356,114 @@ def test_real_server_serves_nothing_outside_the_package(server: str, target: str
         conn.close()
     assert r.status in (400, 404), (r.status, body[:200])
     assert b"[project]" not in body and b"root:" not in body and b"def create_app" not in body
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the page as an analyst uses it: shaded places with names, a slider over the filtered data, a window, links to
+# the articles, a selected event shown on the map, stable colours, a phone
+# ---------------------------------------------------------------------------------------------------------------
+SIZES = [(1400, 900), (390, 844)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["desktop", "phone"])
+def test_control_is_shaded_with_place_names(chromium, server: str, size: tuple[int, int]) -> None:
+    places = {f["properties"]["place"] for f in api(server, "/api/control")["features"]}
+    with open_page(chromium, server, size) as (page, log):
+        load(page, log, server + "/")
+        assert page.locator("#map path.control-area").count() == len(places)
+        labels = set(page.locator("#map .leaflet-tooltip.place-label").all_text_contents())
+        assert {label.replace(" (contested)", "") for label in labels} == places
+        assert page.locator("#legend-types span[data-type]").count() == len(api(server, "/api/meta")["event_types"])
+        assert log.errors == []
+
+
+def _boxes(page, selectors: list[str]) -> dict[str, dict]:
+    return {sel: page.locator(sel).bounding_box() for sel in selectors}
+
+
+def test_nothing_overlaps_on_a_phone(chromium, server: str) -> None:
+    with open_page(chromium, server, (390, 844)) as (page, log):
+        load(page, log, server + "/")
+        boxes = _boxes(page, ["header", "#map", "#timebar", "#legend", "#right"])
+        order = list(boxes.values())
+        for upper, lower in zip(order, order[1:]):
+            assert upper["y"] + upper["height"] <= lower["y"] + 1, (upper, lower)
+        for box in order:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1, box
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # the timebar's controls stay inside it
+        bar = boxes["#timebar"]
+        for sel in ["#play", "#slider", "#date", "#window"]:
+            b = page.locator(sel).bounding_box()
+            assert bar["x"] <= b["x"] and b["x"] + b["width"] <= bar["x"] + bar["width"] + 1, sel
+            assert bar["y"] <= b["y"] and b["y"] + b["height"] <= bar["y"] + bar["height"] + 1, sel
+        assert log.errors == []
+
+
+def test_the_slider_spans_the_filtered_data(chromium, server: str) -> None:
+    dates = sorted(e["best_date"] for e in api(server, "/api/events?type=troop_deployment&limit=1000")["items"])
+    everything = api(server, "/api/meta")
+    assert (dates[0], dates[-1]) != (everything["first_day"], everything["last_day"])
+    with open_page(chromium, server) as (page, log):
+        load(page, log, server + "/")
+        page.select_option("#f-type", "troop_deployment")
+        page.wait_for_function("d => document.querySelector('#slider').dataset.first === d", arg=dates[0])
+        assert page.get_attribute("#slider", "data-last") == dates[-1]
+        days = (date.fromisoformat(dates[-1]) - date.fromisoformat(dates[0])).days
+        assert page.get_attribute("#slider", "max") == str(days)
+        assert (page.get_attribute("#date", "min"), page.get_attribute("#date", "max")) == (dates[0], dates[-1])
+        assert page.input_value("#date") == dates[-1]
+        assert log.errors == []
+
+
+def test_the_date_box_and_the_window_choose_the_events(chromium, server: str) -> None:
+    with open_page(chromium, server) as (page, log):
+        load(page, log, server + "/")
+        page.fill("#date", "2021-08-13")
+        page.dispatch_event("#date", "change")
+        page.wait_for_function("() => document.querySelector('#day-label').textContent === '2021-08-13'")
+        page.select_option("#window", "7")
+        page.wait_for_function("() => location.search.includes('window=7')")
+        page.wait_for_timeout(300)
+        shown = page.eval_on_selector_all("#events tbody tr", "rows => rows.map(r => r.dataset.id)")
+        expected = api(server, "/api/events?since=2021-08-07&until=2021-08-13&limit=1000")["items"]
+        everything_until = api(server, "/api/events?until=2021-08-13&limit=1000")["items"]
+        assert 0 < len(expected) < len(everything_until)
+        assert sorted(shown) == sorted(e["fused_id"] for e in expected)
+        assert log.errors == []
+
+
+def test_an_event_opens_with_a_link_to_its_article_and_is_shown_on_the_map(chromium, server: str) -> None:
+    event = api(server, "/api/events?type=territory_captured&place=Kandahar")["items"][0]
+    lat, lon = event["location"]["latitude"], event["location"]["longitude"]
+    with open_page(chromium, server) as (page, log):
+        load(page, log, server + "/")
+        _show(page, event["fused_id"], len(event["mentions"]))
+        links = page.locator("#detail a.source")
+        assert links.count() == len(event["mentions"])
+        href = links.first.get_attribute("href")
+        doc = api(server, f"/api/documents/{event['mentions'][0]['doc_id']}")
+        assert href == (doc["url"] or f"/api/documents/{doc['doc_id']}/text")
+        assert links.first.get_attribute("rel") == "noopener noreferrer"
+        with urllib.request.urlopen(server + href, timeout=10) as r:  # noqa: S310 - our own server
+            assert r.read().decode("utf-8") == doc["text"]
+        page.wait_for_function("() => document.querySelector('#map .selected-ring') !== null")
+        center = page.evaluate("() => { const c = map.getCenter(); return [c.lat, c.lng]; }")
+        assert abs(center[0] - lat) < 1.5 and abs(center[1] - lon) < 1.5, (center, lat, lon)
+        assert page.locator(f'#events tbody tr.selected[data-id="{event["fused_id"]}"]').count() == 1
+        assert log.errors == []
+
+
+def test_a_controllers_colour_is_the_same_whatever_is_shown_first(chromium, server: str) -> None:
+    colours = []
+    for url in ("/", "/?country=SY", f"/?day={EARLY_DAY}"):
+        with open_page(chromium, server) as (page, log):
+            load(page, log, server + url)
+            colours.append(page.evaluate("() => Object.fromEntries([...document.querySelectorAll("
+                                         "'#legend-control span')].map(s => [s.dataset.controller, s.style.color]))"))
+    shared = set(colours[0]) & set(colours[2])
+    assert "Taliban" in shared
+    for who in shared:
+        assert colours[0][who] == colours[2][who]
+    for who in set(colours[0]) & set(colours[1]):
+        assert colours[0][who] == colours[1][who]

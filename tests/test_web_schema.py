@@ -48,7 +48,8 @@ def web_schema(app):
 # ``schemathesis.pytest.from_fixture`` cannot be used with pytest 9 (it sets ``request.node._nodeid``, which pytest 9
 # no longer has), so each operation is driven through its own Hypothesis strategy.
 OPERATIONS = [("GET", "/api/health"), ("GET", "/api/meta"), ("GET", "/api/events"), ("GET", "/api/events/{fused_id}"),
-              ("GET", "/api/documents"), ("GET", "/api/documents/{doc_id}"), ("GET", "/api/control"),
+              ("GET", "/api/documents"), ("GET", "/api/documents/{doc_id}"), ("GET", "/api/documents/{doc_id}/text"),
+              ("GET", "/api/control"),
               ("GET", "/api/places/{country_code}/{name}/control"), ("GET", "/api/report"), ("GET", "/api/world"),
               ("POST", "/api/documents"), ("POST", "/api/events/{event_id}/review")]
 WITHOUT_PARAMETERS = {("GET", "/api/health"), ("GET", "/api/meta"), ("GET", "/api/world")}  # nothing to violate

@@ -224,6 +224,16 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
             events = s.query_events(doc_id=doc_id)
         return {**doc, "events": events}
 
+    @app.get("/api/documents/{doc_id}/text", summary="One document's text as stored (plain text)",
+             responses={200: {"description": "The text, exactly as decoded",
+                              "content": {"text/plain": {"schema": {"type": "string"}}}}, **_errors(404, 422)})
+    def document_text(doc_id: Annotated[str, _ident()]) -> PlainTextResponse:
+        with store() as s:
+            doc = s.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        return PlainTextResponse(doc["text"], media_type="text/plain; charset=utf-8")
+
     @app.get("/api/control", summary="Who controls each place on a date")
     def control(at: Day = None, country: Country = None) -> dict:
         from sitroom.fuse.control import state_at
@@ -348,6 +358,7 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
         return _ingest_upload(db_path, body, filename, published, lang, source)
 
     app.mount("/static/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
+    app.mount("/static/markercluster", StaticFiles(directory=_markercluster_dir()), name="markercluster")
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
@@ -390,6 +401,12 @@ def _leaflet_dir() -> str:
     import xstatic.pkg.leaflet as leaflet
 
     return leaflet.BASE_DIR
+
+
+def _markercluster_dir() -> str:
+    import xstatic.pkg.leaflet_markercluster as markercluster
+
+    return markercluster.BASE_DIR
 
 
 def _ingest_upload(db_path: str | Path, body: bytes, filename: str, published: date | None, lang: str | None,
