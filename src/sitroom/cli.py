@@ -136,13 +136,13 @@ def events(db: str, fused: bool, event_type: str | None, country: str | None, ac
            until: str | None, fmt: str) -> None:
     """Query stored events (each report's, or with --fused the merged picture)."""
     from sitroom.store import write_events, write_fused_events
+    from sitroom.store.filters import with_actor
 
     f = _filters(event_type, country, since, until)
     with _open(db) as store:
         if fused:
             rows = store.fused_events(event_type=f.event_type, country=f.country, since=f.since, until=f.until)
-            if actor:
-                rows = [r for r in rows if actor.lower() in f"{r.get('actor1') or ''}\n{r.get('actor2') or ''}".lower()]
+            rows = with_actor(rows, actor)
         else:
             rows = store.query_events(event_type=f.event_type, country=f.country, actor=actor, since=f.since,
                                       until=f.until)
@@ -218,7 +218,7 @@ def review(event_id: str | None, db: str, action: str | None, corrections: tuple
            reviewer: str | None, show: bool) -> None:
     """Verify, reject or correct an event (an event id, or a fused id for all its reports). Reviews are kept
     apart from what was extracted and survive re-ingest and re-fusion; the picture is fused again at once."""
-    from sitroom.store import refuse_blocks
+    from sitroom.store.fusion import apply_review
     from sitroom.store.reviews import parse_changes
 
     if show:
@@ -237,13 +237,10 @@ def review(event_id: str | None, db: str, action: str | None, corrections: tuple
     except SitroomError as exc:
         raise click.UsageError(str(exc)) from None
     with _open(db, write=True) as store:
-        targets = [event_id] if store.has_event(event_id) else store.members_of(event_id)
-        if not targets:
-            raise click.UsageError(f"{store.name}: no event or fused event {event_id}")
-        blocks: set[tuple[str, str]] = set()
-        for target in targets:
-            blocks |= store.add_review(target, action or "correct", changes, note, reviewer)
-        refuse_blocks(store, blocks)
+        try:
+            targets = apply_review(store, event_id, action or "correct", changes, note, reviewer)
+        except SitroomError as exc:
+            raise click.UsageError(str(exc)) from None
     click.echo(f"{action or 'correct'}: {len(targets)} event(s) reviewed; the picture is fused again")
 
 

@@ -68,14 +68,13 @@ class Picture:
         """Events as a DataFrame, one row each: every report's (the contract's fields, the place and evidence
         spread over columns) or, with ``fused=True``, the merged picture (one row per fused event)."""
         from sitroom.store import flat_fused
-        from sitroom.store.filters import check_filters
+        from sitroom.store.filters import check_filters, with_actor
         from sitroom.store.output import CSV_COLUMNS, FUSED_COLUMNS, flat_event
 
         f = check_filters(type, country, since, until)
         if fused:
             rows = self._store.fused_events(event_type=f.event_type, country=f.country, since=f.since, until=f.until)
-            if actor:
-                rows = [r for r in rows if actor.lower() in f"{r.get('actor1') or ''}\n{r.get('actor2') or ''}".lower()]
+            rows = with_actor(rows, actor)
             return _frame([flat_fused(r) for r in rows], FUSED_COLUMNS, ("best_date", "date_start", "date_end"))
         rows = self._store.query_events(event_type=f.event_type, country=f.country, actor=actor, since=f.since,
                                         until=f.until)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -148,12 +148,13 @@ class Store:
 
     def _records(self, event_ids: list[str]) -> list[dict]:
         """The extracted records of these events (those stored)."""
-        out = []
+        return [json.loads(r[0]) for r in self._rows_of("SELECT record FROM events e ", event_ids)]
+
+    def _rows_of(self, select: str, event_ids: list[str]) -> Iterator[tuple]:
+        """The rows of ``select`` (on events aliased ``e``) for these event ids, a few hundred ids per query."""
         for i in range(0, len(event_ids), 500):
             chunk = event_ids[i:i + 500]
-            out += [json.loads(r[0]) for r in self.conn.execute(
-                f"SELECT record FROM events WHERE event_id IN ({','.join('?' * len(chunk))})", chunk)]
-        return out
+            yield from self.conn.execute(select + f"WHERE e.event_id IN ({','.join('?' * len(chunk))})", chunk)
 
     # reviews -----------------------------------------------------------------
     def reviews(self) -> dict[str, Review]:
@@ -225,15 +226,12 @@ class Store:
             return members
         # reviewed events count where their review puts them, and not at all when rejected
         members = [m for m in members if m.record["event_id"] not in reviewed]
-        ids = list(reviewed)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for r in self.conn.execute(select + f"WHERE e.event_id IN ({','.join('?' * len(chunk))})", chunk):
-                record = json.loads(r[0])
-                review = reviewed[record["event_id"]]
-                mine = effective(record, review)
-                if review.status != "rejected" and block_of(mine) == (event_type, block):
-                    members.append(Member(mine, _outlet(r[1], r[2], r[3]), r[4]))
+        for r in self._rows_of(select, list(reviewed)):
+            record = json.loads(r[0])
+            review = reviewed[record["event_id"]]
+            mine = effective(record, review)
+            if review.status != "rejected" and block_of(mine) == (event_type, block):
+                members.append(Member(mine, _outlet(r[1], r[2], r[3]), r[4]))
         return members
 
     def block_size(self, event_type: str, block: str) -> int:

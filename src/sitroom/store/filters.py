@@ -45,3 +45,11 @@ def check_filters(event_type: str | None = None, country: str | None = None, sin
     if since_d and until_d and since_d > until_d:
         raise OptionError(f"{names[2]} {since_d.isoformat()} is after {names[3]} {until_d.isoformat()}")
     return Filters(event_type, code, since_d, until_d)
+
+
+def with_actor(rows: list[dict], actor: str | None) -> list[dict]:
+    """The records whose actor1 or actor2 holds ``actor`` (case-insensitive), all when it is None."""
+    if not actor:
+        return rows
+    needle = actor.lower()
+    return [r for r in rows if needle in f"{r.get('actor1') or ''}\n{r.get('actor2') or ''}".lower()]

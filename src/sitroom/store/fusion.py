@@ -41,3 +41,19 @@ def fuse_block_of_file(db_path: str, event_type: str, block: str) -> tuple[list[
 def refuse_all(store: Store) -> int:
     """Re-cluster every block (after a fusion rule changed, or on an old database)."""
     return refuse_blocks(store, store.all_blocks())
+
+
+def apply_review(store: Store, target: str, action: str, changes: dict | None = None, note: str | None = None,
+                 reviewer: str | None = None) -> list[str]:
+    """Review an event (or each report of a fused event) and fuse again the blocks it leaves and joins; returns
+    the event ids reviewed. A StoreError when ``target`` is neither."""
+    from sitroom.errors import StoreError
+
+    targets = [target] if store.has_event(target) else store.members_of(target)
+    if not targets:
+        raise StoreError(f"no event or fused event {target}", store.name)
+    blocks: set[tuple[str, str]] = set()
+    for event_id in targets:
+        blocks |= store.add_review(event_id, action, changes, note, reviewer)
+    refuse_blocks(store, blocks)
+    return targets

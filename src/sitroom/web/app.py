@@ -311,13 +311,12 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
               responses=_errors(400, 401, 403, 404, 422))
     def review(event_id: Annotated[str, _ident()], body: ReviewBody, request: Request,
                _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)] = None) -> dict:
-        from sitroom.store import refuse_blocks
+        from sitroom.store.fusion import apply_review
         from sitroom.store.reviews import parse_changes
 
         require_writer(request, "accept reviews")
         with Store(db_path) as s:
-            targets = [event_id] if s.has_event(event_id) else s.members_of(event_id)
-            if not targets:
+            if not s.has_event(event_id) and not s.members_of(event_id):
                 raise HTTPException(404, f"no event or fused event {event_id}")
             given = body.changes.model_dump(mode="json", exclude_unset=True) if body.changes else {}
             if (body.action == "correct") != bool(given):
@@ -326,10 +325,7 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
                 changes = parse_changes(given) if given else None
             except SitroomError as exc:
                 raise HTTPException(422, str(exc)) from None
-            blocks: set[tuple[str, str]] = set()
-            for target in targets:
-                blocks |= s.add_review(target, body.action, changes, body.note, body.reviewer)
-            refuse_blocks(s, blocks)
+            targets = apply_review(s, event_id, body.action, changes, body.note, body.reviewer)
         return {"ok": True, "action": body.action, "events": targets}
 
     @app.post("/api/documents", summary="Ingest one document (only with --allow-ingest and a bearer token)",
