@@ -467,3 +467,31 @@ def test_a_controllers_colour_is_the_same_whatever_is_shown_first(chromium, serv
         assert colours[0][who] == colours[2][who]
     for who in set(colours[0]) & set(colours[1]):
         assert colours[0][who] == colours[1][who]
+
+
+VISIBLE_LABELS = """() => [...document.querySelectorAll('#map .leaflet-tooltip.place-label')]
+    .filter(l => getComputedStyle(l).visibility !== 'hidden').map(l => { const r = l.getBoundingClientRect();
+      return {text: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["desktop", "phone"])
+def test_place_names_never_cover_one_another_and_zooming_in_shows_more(chromium, server: str,
+                                                                       size: tuple[int, int]) -> None:
+    with open_page(chromium, server, size) as (page, log):
+        load(page, log, server + "/?country=AF")
+        def visible() -> list[dict]:
+            labels = page.evaluate(VISIBLE_LABELS)
+            for i, a in enumerate(labels):
+                for b in labels[i + 1:]:
+                    assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"]
+                                and b["top"] < a["bottom"]), (a, b)
+            return labels
+        far = visible()
+        assert far, "no place name shown"
+        page.evaluate("() => map.setView([34.5, 67.5], 7, {animate: false})")
+        page.wait_for_timeout(400)
+        near = visible()
+        assert len(near) >= len(far)
+        hidden = page.locator("#map .leaflet-tooltip.place-label.crowded").count()
+        assert len(near) + hidden == page.locator("#map .leaflet-tooltip.place-label").count()
+        assert log.errors == []

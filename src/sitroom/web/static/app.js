@@ -69,6 +69,7 @@ async function initMap() {
                                          iconSize: [26, 26] }),
   }).addTo(map);
   state.controlLayer = L.layerGroup().addTo(map);
+  map.on("zoomend moveend", declutterLabels);
 }
 
 async function initFilters() {
@@ -204,6 +205,20 @@ function drawControl(fc) {
     legend.appendChild(s);
   }
   document.getElementById("legend").dataset.count = String(fc.features.length);
+  declutterLabels();
+}
+
+/* Place names that would cover one another: the first drawn keeps its label, the others hide theirs until a
+   zoom gives them room (their name stays in the area's popup). */
+function declutterLabels() {
+  const shown = [];
+  for (const label of document.querySelectorAll("#map .leaflet-tooltip.place-label")) {
+    label.classList.remove("crowded");
+    const r = label.getBoundingClientRect();
+    if (shown.some(o => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom))
+      label.classList.add("crowded");
+    else shown.push(r);
+  }
 }
 
 function drawTypeLegend() {
