@@ -237,10 +237,10 @@ def review(event_id: str | None, db: str, action: str | None, corrections: tuple
     except SitroomError as exc:
         raise click.UsageError(str(exc)) from None
     with _open(db, write=True) as store:
-        try:
-            targets = apply_review(store, event_id, action or "correct", changes, note, reviewer)
-        except SitroomError as exc:
-            raise click.UsageError(str(exc)) from None
+        targets = store.reviewable(event_id)
+        if not targets:
+            raise click.UsageError(f"{store.name}: no event or fused event {event_id}")
+        apply_review(store, targets, action or "correct", changes, note, reviewer)
     click.echo(f"{action or 'correct'}: {len(targets)} event(s) reviewed; the picture is fused again")
 
 

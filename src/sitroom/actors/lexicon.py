@@ -72,6 +72,7 @@ class ActorLexicon:
         self.max_en_words = 1
         self._seats: dict[str, Place] | None = None
         self._arms: dict[str, Actor] | None = None
+        self._national_forces: dict[str, Actor] | None = None
         self._load_states()
         self._load_named()
         self.roles: dict[str, list[Role]] = defaultdict(list)
@@ -187,8 +188,12 @@ class ActorLexicon:
             if found is not None and found.type == "state_force" and self.country_of(found) == code:
                 return found
         # else the first force the lexicon files directly under the state (US military, Israel Defense Forces)
-        return next((a for a in self.by_name.values() if a.type == "state_force" and a.affiliation == code
-                     and a.country == code), None)
+        if self._national_forces is None:
+            self._national_forces = {}
+            for a in self.by_name.values():
+                if a.type == "state_force" and a.country and a.affiliation == a.country:
+                    self._national_forces.setdefault(a.country, a)
+        return self._national_forces.get(code)
 
     def armed_arm(self, actor: Actor) -> Actor | None:
         """The armed force of an actor ("forces loyal to the Tripoli government", "troops loyal to Machar"):

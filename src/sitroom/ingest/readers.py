@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitroom.errors import InputError, SitroomError
-from sitroom.ingest.decode import decode_bytes
+from sitroom.ingest.decode import decode_bytes, normalise_newlines
 from sitroom.ingest.html import fragment_to_text, page_to_text
 from sitroom.ingest.metadata import (is_sidecar, metadata_from_mapping, parse_datetime_loose, parse_json, parse_language,
                                      read_sidecar)
@@ -132,8 +132,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def document_from_text(text: str, meta: Metadata, name: str = "<text>") -> Result:
     """A text given directly (not read from a file) as a RawDocument, with the checks and newline normalisation
     a file's text gets, or the InputError saying why it cannot be one."""
-    from sitroom.ingest.decode import normalise_newlines
-
     return _finish(normalise_newlines(text.lstrip("\ufeff")), meta, name, "text", "utf-8")
 
 

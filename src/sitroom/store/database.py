@@ -17,6 +17,7 @@ from sitroom.errors import StoreError
 from sitroom.events.model import Event
 from sitroom.store import migrate
 from sitroom.store.backends import connect, display_name, is_postgres
+from sitroom.store.filters import has_actor
 from sitroom.store.reviews import Review, block_of, dumps, effective
 from sitroom.text.document import Document
 
@@ -200,10 +201,13 @@ class Store:
         """Whether an event with this id is stored."""
         return self.conn.execute("SELECT 1 FROM events WHERE event_id=?", (event_id,)).fetchone() is not None
 
-    def members_of(self, fused_id: str) -> list[str]:
-        """The event ids of one fused event (empty when there is none)."""
+    def reviewable(self, target: str) -> list[str]:
+        """The event ids a review of ``target`` applies to: the event itself, or each report of a fused event
+        (empty when it is neither)."""
+        if self.has_event(target):
+            return [target]
         return [r[0] for r in self.conn.execute("SELECT event_id FROM fused_members WHERE fused_id=? ORDER BY event_id",
-                                                (fused_id,))]
+                                                (target,))]
 
     # fusion -----------------------------------------------------------------
     def all_blocks(self) -> set[tuple[str, str]]:
@@ -386,11 +390,10 @@ def _matches(r: dict, event_type: str | None, country: str | None, actor: str | 
              until: date | None, doc_id: str | None) -> bool:
     """The filters of query_events, on one record."""
     loc = r.get("location") or {}
-    names = f"{r.get('actor1') or ''}\n{r.get('actor2') or ''}".lower()
     start, end = r.get("date_start"), r.get("date_end") or r.get("date_start")
     return ((not event_type or r["event_type"] == event_type)
             and (not country or loc.get("country_code") == country.upper())
-            and (not actor or actor.lower() in names) and (not doc_id or r["doc_id"] == doc_id)
+            and has_actor(r, actor) and (not doc_id or r["doc_id"] == doc_id)
             and (not since or (end is not None and end >= since.isoformat()))
             and (not until or (start is not None and start <= until.isoformat())))
 

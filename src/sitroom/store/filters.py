@@ -47,9 +47,11 @@ def check_filters(event_type: str | None = None, country: str | None = None, sin
     return Filters(event_type, code, since_d, until_d)
 
 
+def has_actor(record: dict, actor: str | None) -> bool:
+    """Whether the record's actor1 or actor2 holds ``actor`` (case-insensitive); True when it is None."""
+    return not actor or actor.lower() in f"{record.get('actor1') or ''}\n{record.get('actor2') or ''}".lower()
+
+
 def with_actor(rows: list[dict], actor: str | None) -> list[dict]:
     """The records whose actor1 or actor2 holds ``actor`` (case-insensitive), all when it is None."""
-    if not actor:
-        return rows
-    needle = actor.lower()
-    return [r for r in rows if needle in f"{r.get('actor1') or ''}\n{r.get('actor2') or ''}".lower()]
+    return [r for r in rows if has_actor(r, actor)] if actor else rows

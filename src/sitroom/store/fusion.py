@@ -43,17 +43,11 @@ def refuse_all(store: Store) -> int:
     return refuse_blocks(store, store.all_blocks())
 
 
-def apply_review(store: Store, target: str, action: str, changes: dict | None = None, note: str | None = None,
-                 reviewer: str | None = None) -> list[str]:
-    """Review an event (or each report of a fused event) and fuse again the blocks it leaves and joins; returns
-    the event ids reviewed. A StoreError when ``target`` is neither."""
-    from sitroom.errors import StoreError
-
-    targets = [target] if store.has_event(target) else store.members_of(target)
-    if not targets:
-        raise StoreError(f"no event or fused event {target}", store.name)
+def apply_review(store: Store, event_ids: list[str], action: str, changes: dict | None = None,
+                 note: str | None = None, reviewer: str | None = None) -> None:
+    """Review these events (``Store.reviewable``: an event, or each report of a fused event) and fuse again the
+    blocks they leave and join."""
     blocks: set[tuple[str, str]] = set()
-    for event_id in targets:
+    for event_id in event_ids:
         blocks |= store.add_review(event_id, action, changes, note, reviewer)
     refuse_blocks(store, blocks)
-    return targets

@@ -19,12 +19,17 @@ FUSED_COLUMNS = ["fused_id", "event_type", "best_date", "date_start", "date_end"
 _TABLE_HEADER = ["date", "type", "actor", "place", "quantity", "certainty"]
 
 
+def _place_columns(r: dict) -> dict:
+    """The record's location spread over the columns of the flat rows."""
+    loc = r.get("location") or {}
+    return {"location": loc.get("name"), "admin1": loc.get("admin1"), "country_code": loc.get("country_code"),
+            "latitude": loc.get("latitude"), "longitude": loc.get("longitude")}
+
+
 def flat_fused(r: dict) -> dict:
     """A fused event record as one flat row (FUSED_COLUMNS): the place spread over columns, sources joined."""
-    loc = r.get("location") or {}
-    return {**{k: r.get(k) for k in FUSED_COLUMNS}, "location": loc.get("name"), "admin1": loc.get("admin1"),
-            "country_code": loc.get("country_code"), "latitude": loc.get("latitude"),
-            "longitude": loc.get("longitude"), "location_precision": loc.get("precision"),
+    return {**{k: r.get(k) for k in FUSED_COLUMNS}, **_place_columns(r),
+            "location_precision": (r.get("location") or {}).get("precision"),
             "sources": "; ".join(r.get("sources") or [])}
 
 
@@ -53,10 +58,8 @@ def _table_line(cells: list[str]) -> str:
 
 def flat_event(r: dict) -> dict:
     """An event record as one flat row (CSV_COLUMNS): the place and the evidence spread over columns."""
-    loc = r.get("location") or {}
     ev = r.get("evidence") or {}
-    return {**{k: r.get(k) for k in CSV_COLUMNS if k in r}, "location": loc.get("name"), "admin1": loc.get("admin1"),
-            "country_code": loc.get("country_code"), "latitude": loc.get("latitude"), "longitude": loc.get("longitude"),
+    return {**{k: r.get(k) for k in CSV_COLUMNS if k in r}, **_place_columns(r),
             "evidence_start": ev.get("start"), "evidence_end": ev.get("end"), "evidence_text": ev.get("text")}
 
 

@@ -8,6 +8,7 @@ picture, the control table, the report and the exports; it still lists among eac
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -100,7 +101,7 @@ def _typed(name: str, value: Any) -> Any:
             number = float(value)
         except (TypeError, ValueError):
             raise OptionError(f"quantity {value!r} is not a number") from None
-        if number != number or number < 0 or number in (float("inf"),):
+        if not math.isfinite(number) or number < 0:
             raise OptionError(f"quantity {value!r} is not a count")
         return int(number) if number.is_integer() else number
     if name == "location":
@@ -120,8 +121,6 @@ def _place(value: Any) -> dict:
     """``Kherson`` or ``Kherson,UA`` (a country code when the name is ambiguous) as a location object."""
     from sitroom.places.gazetteer import gazetteer
 
-    if isinstance(value, dict):
-        value = ",".join(str(value.get(k) or "") for k in ("name", "country_code")).strip(",")
     name, _, code = str(value).partition(",")
     gaz = gazetteer()
     found = [p for p in gaz.lookup_en(name.strip()) if not code.strip() or p.country_code == code.strip().upper()]

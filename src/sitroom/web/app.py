@@ -30,6 +30,7 @@ from sitroom.events.model import CERTAINTIES, EVENT_TYPES
 from sitroom.store import Store
 from sitroom.store.backends import is_postgres
 from sitroom.store.database import require_database
+from sitroom.store.reviews import PRECISIONS
 from sitroom.web.memo import ResponseMemo
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -73,7 +74,7 @@ class ReviewChanges(BaseModel):
     location: Annotated[Name | None, Field(description="English place name, ',CC' added when ambiguous")] = None
     date_start: date | None = None
     date_end: date | None = None
-    date_precision: Literal["day", "month", "year", "range"] | None = None
+    date_precision: Literal[PRECISIONS] | None = None  # type: ignore[valid-type]
     quantity: Annotated[float, Field(ge=0, le=1e12)] | None = None
     quantity_unit: Name | None = None
     certainty: Certainty | None = None
@@ -97,8 +98,8 @@ class Problem(BaseModel):
 
 def _errors(*statuses: int) -> dict[int | str, dict]:
     """The OpenAPI description of the error answers an operation can give."""
-    meaning = {400: "The body cannot be read as JSON", 401: "No valid bearer token", 403: "The server is read-only", 404: "Nothing with this id or name",
-               413: "The document is larger than the upload limit",
+    meaning = {400: "The body cannot be read as JSON", 401: "No valid bearer token", 403: "The server is read-only",
+               404: "Nothing with this id or name", 413: "The document is larger than the upload limit",
                422: "A parameter or the document is not valid (the message says which)"}
     return {status: {"model": Problem, "description": meaning[status]} for status in statuses}
 
@@ -316,7 +317,8 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
 
         require_writer(request, "accept reviews")
         with Store(db_path) as s:
-            if not s.has_event(event_id) and not s.members_of(event_id):
+            targets = s.reviewable(event_id)
+            if not targets:
                 raise HTTPException(404, f"no event or fused event {event_id}")
             given = body.changes.model_dump(mode="json", exclude_unset=True) if body.changes else {}
             if (body.action == "correct") != bool(given):
@@ -325,7 +327,7 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, token: str | Non
                 changes = parse_changes(given) if given else None
             except SitroomError as exc:
                 raise HTTPException(422, str(exc)) from None
-            targets = apply_review(s, event_id, body.action, changes, body.note, body.reviewer)
+            apply_review(s, targets, body.action, changes, body.note, body.reviewer)
         return {"ok": True, "action": body.action, "events": targets}
 
     @app.post("/api/documents", summary="Ingest one document (only with --allow-ingest and a bearer token)",

@@ -112,8 +112,7 @@ async function setDays(fromURL = false) {
   const a = first.items.length ? first.items[0].best_date : null;
   const b = last.items.length ? last.items[0].best_date : null;
   const days = [];
-  if (a && b) for (let d = new Date(a + "T00:00:00Z"); d <= new Date(b + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + 1))
-    days.push(d.toISOString().slice(0, 10));
+  if (a && b) for (let d = a; d <= b; d = addDays(d, 1)) days.push(d);
   state.days = days;
   const slider = document.getElementById("slider");
   slider.min = 0; slider.max = Math.max(0, days.length - 1); slider.disabled = !days.length;
@@ -156,9 +155,13 @@ async function refresh() {
 }
 
 function windowStart() {
-  if (!state.window || !state.day) return "";
-  const d = new Date(state.day + "T00:00:00Z");
-  d.setUTCDate(d.getUTCDate() - (Number(state.window) - 1));
+  return state.window && state.day ? addDays(state.day, 1 - Number(state.window)) : "";
+}
+
+/* YYYY-MM-DD ``n`` days after ``day`` (before it for a negative n). */
+function addDays(day, n) {
+  const d = new Date(day + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
 
