@@ -46,10 +46,10 @@ def _database(folder: Path) -> Path:
     return build_picture(folder, [write_article(folder, "hostile", HOSTILE_TEXT, {"published": "2021-08-15", "language": "en", "source": "Hostile Wire", "title": HOSTILE_TITLE})])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A real uvicorn server on a free port of 127.0.0.1, stopped after the module; yields its base URL."""
-    app = create_app(_database(tmp_path_factory.mktemp("browser")))
+@contextlib.contextmanager
+def serving(db: Path):
+    """A real uvicorn server for ``db`` on a free port of 127.0.0.1, stopped on leaving; yields its base URL."""
+    app = create_app(db)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -69,6 +69,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> str:
         srv.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The test server on the demo corpus and the hostile article, for the whole module."""
+    with serving(_database(tmp_path_factory.mktemp("browser"))) as url:
+        yield url
 
 
 def api(server: str, path: str) -> dict:
@@ -495,3 +502,27 @@ def test_place_names_never_cover_one_another_and_zooming_in_shows_more(chromium,
         hidden = page.locator("#map .leaflet-tooltip.place-label.crowded").count()
         assert len(near) + hidden == page.locator("#map .leaflet-tooltip.place-label").count()
         assert log.errors == []
+
+
+def test_an_event_without_a_date_does_not_empty_the_slider(chromium, tmp_path: Path) -> None:
+    """Sorted by date in descending order, an undated fused event came first and the slider lost its last day."""
+    from click.testing import CliRunner
+
+    from sitroom.cli import main
+
+    db = _database(tmp_path)
+    with serving(db) as url:
+        meta = api(url, "/api/meta")
+        kabul = api(url, "/api/events?type=territory_captured&place=Kabul")["items"][0]
+    result = CliRunner().invoke(main, ["review", kabul["fused_id"], "--db", str(db), "--correct", "date_start=null",
+                                       "--correct", "date_end=null"])
+    assert result.exit_code == 0, result.output
+    with serving(db) as url:
+        assert api(url, "/api/events?sort=-date&limit=1")["items"][0]["best_date"] is None
+        dated = sorted(e["best_date"] for e in api(url, "/api/events?limit=1000")["items"] if e["best_date"])
+        with open_page(chromium, url) as (page, log):
+            load(page, log, url + "/")
+            assert page.get_attribute("#slider", "data-first") == dated[0] == meta["first_day"]
+            assert page.get_attribute("#slider", "data-last") == dated[-1]
+            assert page.is_enabled("#slider")
+            assert log.errors == []

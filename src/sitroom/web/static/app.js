@@ -105,11 +105,10 @@ async function initFilters() {
 /* The slider spans the days of the events the filters select (not the whole database). */
 async function setDays(fromURL = false) {
   const filters = { ...state.filters, limit: 1 };
-  const [first, last] = await Promise.all([
-    getJSON("/api/events?" + query({ ...filters, sort: "date" })),
-    getJSON("/api/events?" + query({ ...filters, sort: "-date" })),
-  ]);
+  const first = await getJSON("/api/events?" + query({ ...filters, sort: "date" }));
   const a = first.items.length ? first.items[0].best_date : null;
+  // undated events sort last, and so first in descending order: the last day is sought among dated ones
+  const last = a ? await getJSON("/api/events?" + query({ ...filters, since: a, sort: "-date" })) : { items: [] };
   const b = last.items.length ? last.items[0].best_date : null;
   const days = [];
   if (a && b) for (let d = a; d <= b; d = addDays(d, 1)) days.push(d);
